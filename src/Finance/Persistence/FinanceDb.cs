@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Placements.Commissioning.Auditing;
+using Placements.Commissioning.Persistence;
+using Placements.Finance.Budgets;
+using Placements.Finance.Funding;
+
+namespace Placements.Finance.Persistence;
+
+/// <summary>Every amount: rates, bands, funding, budgets (and later payments, invoices, pooled funding).</summary>
+public sealed class FinanceDb(DbContextOptions<FinanceDb> options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__FinanceMigrations";
+
+    public DbSet<TopUpBand> TopUpBands => Set<TopUpBand>();
+    public DbSet<PlaceRate> PlaceRates => Set<PlaceRate>();
+    public DbSet<PlacementFunding> PlacementFunding => Set<PlacementFunding>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        PersistenceConventions.ApplyCommon(builder);
+        builder.Properties<Money>().HaveConversion<MoneyConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FinanceDb).Assembly);
+        // The audit table belongs to CommissioningDb's migrations; Finance only writes to it.
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration { OwnsTable = false });
+    }
+
+    /// <summary>Money is stored as integer pence: exact on every database.</summary>
+    public sealed class MoneyConverter() : ValueConverter<Money, long>(m => m.Pence, p => new Money(p));
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Placements.Commissioning.Persistence;
+using Placements.Web.Database;
+using Placements.Web.Demo;
+using Placements.Web.Security;
+
+namespace Placements.Web.Cli;
+
+/// <summary>
+/// Operations run from the command line: <c>dotnet run --project src/Web -- &lt;verb&gt; …</c>.
+/// Every verb migrates the configured database first, prints what it did, and exits non-zero on failure.
+/// </summary>
+public static class CommandLine
+{
+    private const string Usage = """
+        Usage: dotnet run --project src/Web -- <verb> [options]
+          migrate                                    bring the database up to date, then exit
+          seed-demo                                  seed the demo county into an empty database
+          users add <name> --role <Role> [--password <password>]
+                                                     create a staff account (the password is asked for when not given)
+        """;
+
+    /// <summary>A verb is a first argument that is not an option (options start with '-').</summary>
+    public static bool HasVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        var verb = args[0];
+        if (verb is not ("migrate" or "seed-demo" or "users"))
+        {
+            Console.Error.WriteLine($"Unknown verb '{verb}'.{Environment.NewLine}{Usage}");
+            return 2;
+        }
+        await DatabaseStartup.MigrateAsync(services);
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<AuditActor>().ActingAs($"cli:{verb}");
+        switch (verb)
+        {
+            case "migrate":
+                Console.WriteLine($"Database is up to date ({sp.GetRequiredService<DatabaseSettings>().Describe()}).");
+                return 0;
+            case "seed-demo":
+                if (await sp.GetRequiredService<CommissioningDb>().Providers.AnyAsync())
+                {
+                    Console.Error.WriteLine("The database already holds providers; the demo county is only seeded into an empty database.");
+                    return 1;
+                }
+                await DemoStartup.SeedAsync(sp, Console.Out);
+                return 0;
+            default:
+                return await AddUserAsync(sp, args);
+        }
+    }
+
+    private static async Task<int> AddUserAsync(IServiceProvider sp, string[] args)
+    {
+        if (args.Length < 3 || args[1] != "add" || args[2].StartsWith('-') || Option(args, "--role") is not { } role)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        var password = Option(args, "--password") ?? PromptPassword();
+        var problems = await sp.GetRequiredService<StaffAccounts>().AddAsync(args[2], role, password);
+        if (problems.Count == 0)
+        {
+            Console.WriteLine($"Created user '{args[2]}' with the role {Accounts.Roles.Find(role)}.");
+            return 0;
+        }
+        foreach (var problem in problems) Console.Error.WriteLine($"Could not create '{args[2]}': {problem}");
+        return 1;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    private static string PromptPassword()
+    {
+        Console.Write("Password: ");
+        if (Console.IsInputRedirected) return Console.ReadLine() ?? "";
+        var password = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace && password.Length > 0) password.Length--;
+            else if (!char.IsControl(key.KeyChar)) password.Append(key.KeyChar);
+        }
+        Console.WriteLine();
+        return password.ToString();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Placements.Accounts;
+using Placements.Commissioning.Persistence;
+using Placements.Finance.Persistence;
+using Placements.Web.Database;
+using Placements.Web.Hosting;
+using Placements.Web.Security;
+
+namespace Placements.Web.Demo;
+
+/// <summary>
+/// On an empty database, seeds the demo county and one demo user per role, printing their sign-in
+/// details once. <c>Demo:Seed=false</c> switches this off for a council's real database;
+/// <c>Demo:Password</c> fixes the demo password (tests use it), otherwise one is generated.
+/// </summary>
+public static class DemoStartup
+{
+    public static readonly IReadOnlyDictionary<string, string> DemoUsers = new Dictionary<string, string>
+    {
+        ["commissioner"] = Roles.Commissioner,
+        ["finance.officer"] = Roles.FinanceOfficer,
+        ["finance.approver"] = Roles.FinanceApprover,
+        ["panel.member"] = Roles.PanelMember,
+        ["budget.holder"] = Roles.BudgetHolder,
+        ["admin"] = Roles.Administrator,
+    };
+
+    public static async Task SeedIfEmptyAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var accounts = sp.GetRequiredService<StaffAccounts>();
+        await accounts.EnsureRolesAsync();
+        if (sp.GetRequiredService<IConfiguration>().GetValue("Demo:Seed", true) is false) return;
+        var commissioning = sp.GetRequiredService<CommissioningDb>();
+        if (await commissioning.Providers.AnyAsync(cancellationToken) || await accounts.AnyAsync()) return;
+        await SeedAsync(sp, output, cancellationToken);
+    }
+
+    /// <summary>Seeds the demo county and users whatever the database holds (the <c>seed-demo</c> verb checks first).</summary>
+    public static async Task SeedAsync(IServiceProvider sp, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        sp.GetRequiredService<AuditActor>().ActingAs("system:demo-seed");
+        var commissioning = sp.GetRequiredService<CommissioningDb>();
+        var finance = sp.GetRequiredService<FinanceDb>();
+        var today = sp.GetRequiredService<IClock>().TodayInLondon();
+        await using (var transaction = await SharedTransaction.BeginAsync(commissioning, finance, cancellationToken))
+        {
+            await new DemoCounty(commissioning, finance, today).SeedAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var password = sp.GetRequiredService<IConfiguration>()["Demo:Password"] is { Length: > 0 } fixedPassword ? fixedPassword : GeneratePassword();
+        var accounts = sp.GetRequiredService<StaffAccounts>();
+        foreach (var (user, role) in DemoUsers)
+        {
+            var problems = await accounts.AddAsync(user, role, password, $"Demo {role}");
+            if (problems.Count > 0) throw new InvalidOperationException($"Could not create demo user {user}: {string.Join(" ", problems)}");
+        }
+
+        output.WriteLine($"Seeded the demo county ({DemoCounty.CouncilName}). Demo users, each with the password {password} (shown once):");
+        foreach (var (user, role) in DemoUsers) output.WriteLine($"  {user,-18} {role}");
+    }
+
+    private static string GeneratePassword() => "Demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant() + "!";
+}

@@ -1,0 +1,58 @@
+using NodaTime;
+using Placements.Accounts;
+using Placements.Commissioning.Auditing;
+using Placements.Commissioning.Persistence;
+using Placements.Finance.Persistence;
+using Placements.Web.Database;
+using Placements.Web.Security;
+
+namespace Placements.Web.Hosting;
+
+/// <summary>Composition of the host: the modules, the database, security and the pages.</summary>
+public static class PlacementsHost
+{
+    public static void AddPlacements(this WebApplicationBuilder builder)
+    {
+        var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.Services.AddSingleton(CouncilSettings.From(builder.Configuration));
+        builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddDbContext<CommissioningDb>((sp, o) =>
+        {
+            database.Configure(o, CommissioningDb.MigrationsHistoryTable);
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
+        builder.Services.AddDbContext<FinanceDb>((sp, o) =>
+        {
+            database.Configure(o, FinanceDb.MigrationsHistoryTable);
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
+        builder.Services.AddDbContext<AccountsDb>(o => database.Configure(o, AccountsDb.MigrationsHistoryTable));
+
+        builder.AddPlacementsSecurity();
+        builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/", Policies.AnyStaff));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks();
+    }
+
+    public static void UsePlacements(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
+    }
+}
+
+/// <summary>The council running the product: <c>Council:Name</c> and <c>Council:LaCode</c> (the demo county supplies defaults).</summary>
+public sealed record CouncilSettings(string Name, string LaCode)
+{
+    public static CouncilSettings From(IConfiguration configuration) =>
+        new(configuration["Council:Name"] is { Length: > 0 } name ? name : Demo.DemoCounty.CouncilName,
+            configuration["Council:LaCode"] is { Length: > 0 } code ? code : Demo.DemoCounty.LaCode);
+}
