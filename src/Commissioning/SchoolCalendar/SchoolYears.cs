@@ -13,7 +13,7 @@ internal static class SchoolYears
     internal const int MaxStartYear = 2200;
 
     internal static int CheckStartYear(int startYear, string kind, string paramName) =>
-        true
+        startYear is >= MinStartYear and <= MaxStartYear
             ? startYear
             : throw new ArgumentOutOfRangeException(
                 paramName, startYear,
