@@ -45,7 +45,7 @@ internal static class ExactPence
             {
                 MoneyRounding.Down => quotient,
                 MoneyRounding.Floor => numerator.Sign < 0 ? awayFromZero : quotient,
-                MoneyRounding.HalfAwayFromZero => half > 0 ? awayFromZero : quotient,
+                MoneyRounding.HalfAwayFromZero => half >= 0 ? awayFromZero : quotient,
                 MoneyRounding.HalfToEven => half > 0 || (half == 0 && !quotient.IsEven) ? awayFromZero : quotient,
                 _ => throw new UnreachableException(),
             };
