@@ -13,22 +13,23 @@ public static class PlacementsHost
 {
     public static void AddPlacements(this WebApplicationBuilder builder)
     {
-        var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton(database);
+        // Read from the built configuration (not the builder's) so every source, including test hosts, is seen;
+        // a bad setting surfaces as a StartupProblem the first time the database is needed: at start-up.
+        builder.Services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>(), builder.Environment.ContentRootPath));
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-        builder.Services.AddSingleton(CouncilSettings.From(builder.Configuration));
+        builder.Services.AddSingleton(sp => CouncilSettings.From(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddDbContext<CommissioningDb>((sp, o) =>
         {
-            database.Configure(o, CommissioningDb.MigrationsHistoryTable);
+            sp.GetRequiredService<DatabaseSettings>().Configure(o, CommissioningDb.MigrationsHistoryTable);
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
         builder.Services.AddDbContext<FinanceDb>((sp, o) =>
         {
-            database.Configure(o, FinanceDb.MigrationsHistoryTable);
+            sp.GetRequiredService<DatabaseSettings>().Configure(o, FinanceDb.MigrationsHistoryTable);
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
-        builder.Services.AddDbContext<AccountsDb>(o => database.Configure(o, AccountsDb.MigrationsHistoryTable));
+        builder.Services.AddDbContext<AccountsDb>((sp, o) => sp.GetRequiredService<DatabaseSettings>().Configure(o, AccountsDb.MigrationsHistoryTable));
 
         builder.AddPlacementsSecurity();
         builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/", Policies.AnyStaff));

@@ -1,0 +1,77 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Placements.Web.Tests.Infrastructure;
+
+namespace Placements.Web.Tests;
+
+/// <summary>A person in Debian's Chromium: sign in, see the overview, and no accessibility violations on the way.</summary>
+public sealed class BrowserTests : IClassFixture<BrowserApp>, IAsyncLifetime
+{
+    private readonly BrowserApp _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public BrowserTests(BrowserApp app) => _app = app;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+
+    private string BaseAddress => _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+    [Fact]
+    public async Task ACommissioner_SignsIn_AndSeesTheOverview_WithNoAccessibilityViolations()
+    {
+        var page = await _browser!.NewPageAsync();
+
+        await page.GotoAsync(BaseAddress + "/");
+        Assert.Contains("/Account/SignIn", page.Url);
+        await AssertNoViolationsAsync(page, "sign-in page");
+
+        await page.GetByLabel("User name").FillAsync("commissioner");
+        await page.GetByLabel("Password").FillAsync(PlacementsApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+        await page.WaitForURLAsync(BaseAddress + "/");
+        Assert.Equal("Wessex Vale Council", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("2,000", await page.Locator("[data-count=children]").InnerTextAsync());
+        Assert.Contains("js-enabled", await page.Locator("body").GetAttributeAsync("class") ?? "");
+        await AssertNoViolationsAsync(page, "overview");
+    }
+
+    [Fact]
+    public async Task AMistypedPassword_ShowsTheGovUkErrorSummary_WithNoAccessibilityViolations()
+    {
+        var page = await _browser!.NewPageAsync();
+        await page.GotoAsync(BaseAddress + "/Account/SignIn");
+
+        await page.GetByLabel("User name").FillAsync("commissioner");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        Assert.Contains("Enter your password", await page.Locator(".govuk-error-summary").InnerTextAsync());
+        await AssertNoViolationsAsync(page, "sign-in page with errors");
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page, string what)
+    {
+        AxeResult result = await page.RunAxe();
+        var violations = string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
+        Assert.True(result.Violations.Length == 0, $"Accessibility violations on the {what}: {violations}");
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Placements.Web.Database;
+
+namespace Placements.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (Program.cs: migrate, seed the demo county, serve) on a fresh database of the given provider.
+/// </summary>
+public class PlacementsApp(DatabaseProvider provider, bool realServer = false) : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Test-Password-2026!";
+
+    public DatabaseProvider Provider { get; } = provider;
+    public string ConnectionString { get; } = TestDatabases.Create(provider);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        if (realServer) UseKestrel(0);
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DatabaseSettings.ProviderKey] = Provider.ToString(),
+            [DatabaseSettings.ConnectionStringKey] = ConnectionString,
+            ["Demo:Seed"] = "true",
+            ["Demo:Password"] = DemoPassword,
+        }));
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client signed in through the real sign-in form (anti-forgery token and all).</summary>
+    public async Task<HttpClient> SignedInAsync(string userName, string password = DemoPassword)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await PostSignInAsync(client, userName, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Signing in as {userName} gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string userName, string password)
+    {
+        var form = await client.GetStringAsync("/Account/SignIn");
+        return await client.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+        }));
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+}
+
+/// <summary>One app on SQLite shared by the tests of the assembly (seeding the county once).</summary>
+public sealed class SqliteApp() : PlacementsApp(DatabaseProvider.Sqlite);
+
+/// <summary>One app on the local PostgreSQL shared by the tests of the assembly.</summary>
+public sealed class PostgresApp() : PlacementsApp(DatabaseProvider.Postgres);
+
+/// <summary>The app on a real Kestrel socket, for the browser.</summary>
+public sealed class BrowserApp() : PlacementsApp(DatabaseProvider.Sqlite, realServer: true);
