@@ -9,6 +9,11 @@ using Placements.Web.Tests.Infrastructure;
 
 namespace Placements.Web.Tests;
 
+[CollectionDefinition(nameof(StartupAndCommandLineTests), DisableParallelization = true)]
+public sealed class CommandLineCollection;
+
+// Verbs migrate and write to the shared SQLite app's database; they run alone, as an operator's would.
+[Collection(nameof(StartupAndCommandLineTests))]
 public sealed class StartupAndCommandLineTests(SqliteApp app)
 {
     private static IConfiguration Settings(params (string Key, string Value)[] values) =>
