@@ -20,14 +20,21 @@ public class PlacementsApp(DatabaseProvider provider, bool realServer = false) :
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (realServer) UseKestrel(0);
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [DatabaseSettings.ProviderKey] = Provider.ToString(),
-            [DatabaseSettings.ConnectionStringKey] = ConnectionString,
-            ["Demo:Seed"] = "true",
-            ["Demo:Password"] = DemoPassword,
-        }));
+        builder.ConfigureAppConfiguration((_, config) => config
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [DatabaseSettings.ProviderKey] = Provider.ToString(),
+                [DatabaseSettings.ConnectionStringKey] = ConnectionString,
+                ["Demo:Seed"] = "true",
+                ["Demo:Password"] = DemoPassword,
+            })
+            .AddInMemoryCollection(ExtraSettings));
+        // Host settings are visible while Program composes services (e.g. whether OpenID Connect is offered).
+        foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
     }
+
+    /// <summary>Further configuration for a particular app under test.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -64,3 +71,19 @@ public sealed class PostgresApp() : PlacementsApp(DatabaseProvider.Postgres);
 
 /// <summary>The app on a real Kestrel socket, for the browser.</summary>
 public sealed class BrowserApp() : PlacementsApp(DatabaseProvider.Sqlite, realServer: true);
+
+/// <summary>The app with an OpenID Connect identity provider configured (never contacted: the tests stop at the redirect).</summary>
+public sealed class OrganisationSignInApp() : PlacementsApp(DatabaseProvider.Sqlite)
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
+    [
+        new("Demo:Seed", "false"),
+        new("Authentication:OpenIdConnect:Authority", "https://login.example.gov.uk/tenant/v2.0"),
+        new("Authentication:OpenIdConnect:ClientId", "placements-test"),
+        new("Authentication:OpenIdConnect:ClientSecret", "not-a-secret"),
+        // Metadata is normally fetched from the authority; here the endpoints are given so nothing leaves the machine.
+        new("Authentication:OpenIdConnect:Configuration:AuthorizationEndpoint", "https://login.example.gov.uk/tenant/oauth2/v2.0/authorize"),
+        new("Authentication:OpenIdConnect:Configuration:TokenEndpoint", "https://login.example.gov.uk/tenant/oauth2/v2.0/token"),
+        new("Authentication:OpenIdConnect:Configuration:Issuer", "https://login.example.gov.uk/tenant/v2.0"),
+    ];
+}
