@@ -64,7 +64,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             {
                 DatabaseProvider.Postgres => new NpgsqlConnectionStringBuilder(ConnectionString) is var b ? $"PostgreSQL database '{b.Database}' on {b.Host}:{b.Port}" : "",
                 DatabaseProvider.Sqlite => $"SQLite file {new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource}",
-                _ => $"SQL Server database '{new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString).InitialCatalog}' on {new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString).DataSource}",
+                _ => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString) is var s ? $"SQL Server database '{s.InitialCatalog}' on {s.DataSource}" : "",
             };
         }
         catch (ArgumentException)

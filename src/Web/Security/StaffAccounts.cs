@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Placements.Accounts;
 
 namespace Placements.Web.Security;
@@ -29,5 +30,5 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         return inRole.Succeeded ? [] : inRole.Errors.Select(e => e.Description).ToList();
     }
 
-    public Task<bool> AnyAsync() => Task.FromResult(users.Users.Any());
+    public Task<bool> AnyAsync() => users.Users.AnyAsync();
 }
