@@ -37,7 +37,9 @@ passed=0; failed=0
 for project in tests/Architecture.Tests tests/Commissioning.Tests tests/Finance.Tests tests/Web.Tests; do
   echo "== $project"
   log=$(mktemp)
-  dotnet run --project "$project" --no-build 2>&1 | tee "$log" | grep -E "^(failed|  (total|failed|succeeded|skipped):)" 
+  # --no-ansi, and colour codes stripped anyway: CI terminals may still colour the summary lines.
+  dotnet run --project "$project" --no-build -- --no-ansi --no-progress 2>&1 |
+    sed -u 's/\x1b\[[0-9;]*m//g' | tee "$log" | grep -E "^(failed|  (total|failed|succeeded|skipped):)"
   total=$(grep -E '^\s+total:' "$log" | tail -1 | awk '{print $2}')
   ok=$(grep -E '^\s+succeeded:' "$log" | tail -1 | awk '{print $2}')
   if [ -z "$total" ]; then

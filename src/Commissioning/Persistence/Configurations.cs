@@ -60,10 +60,11 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         b.HasIndex(p => p.Reference).IsUnique();
         b.Property(p => p.Reference).HasMaxLength(40);
         b.Property(p => p.ResponsibleLa).HasMaxLength(10);
-        b.Property(p => p.EndReason).HasMaxLength(200);
+        b.Property(p => p.CapacityOverrideReason).HasMaxLength(500);
         b.HasOne<Child>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Provider>().WithMany().HasForeignKey(p => p.ProviderId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.ProviderId, p.Start });
+        b.HasIndex(p => p.ChildId);
     }
 }
 

@@ -206,7 +206,7 @@ public sealed class DemoCounty(CommissioningDb commissioning, FinanceDb finance,
             var earlier = ProviderFor(earlierType, child.PrimaryNeed, ageNow - yearsAgo, providers);
             var earlierStart = Weekday(start.PlusYears(-_random.Next(1, 4)));
             if (earlierStart > child.DateOfBirth.PlusYears(2) && earlier.Id != provider.Id)
-                placements.Add(Ended(new Placement($"{child.Reference}-1", child.Id, earlier.Id, earlierStart, null, child.ResidentLa), start.PlusDays(-1), "Moved to another setting"));
+                placements.Add(Ended(new Placement($"{child.Reference}-1", child.Id, earlier.Id, earlierStart, null, child.ResidentLa), start.PlusDays(-1), CeaseReason.MovedToAnotherSetting));
         }
         var current = new Placement($"{child.Reference}-{placements.Count + 1}", child.Id, provider.Id, start, null, child.ResidentLa)
         {
@@ -215,15 +215,15 @@ public sealed class DemoCounty(CommissioningDb commissioning, FinanceDb finance,
         };
         var roll = _random.Next(100);
         if (roll < 2) { placements.Add(current); return placements; } // proposed: awaiting agreement
-        current.Agree();
-        if (roll < 6 && start < today.PlusDays(-30)) current.EndOn(today.PlusDays(-_random.Next(1, 28)), Pick(["Moved out of the area", "Needs met without an EHC plan", "Left education or training", "Transferred to another LA"]));
+        current.Agree(providerHasVacancy: true, overrideReason: null);
+        if (roll < 6 && start < today.PlusDays(-30)) current.EndOn(today.PlusDays(-_random.Next(1, 28)), Pick([CeaseReason.MovedToAnotherLa, CeaseReason.NeedsMetWithoutPlan, CeaseReason.NoLongerEngaging, CeaseReason.MovedToAnotherSetting]));
         placements.Add(current);
         return placements;
     }
 
-    private static Placement Ended(Placement p, LocalDate lastDay, string reason)
+    private static Placement Ended(Placement p, LocalDate lastDay, CeaseReason reason)
     {
-        p.Agree();
+        p.Agree(providerHasVacancy: true, overrideReason: null);
         p.EndOn(lastDay, reason);
         return p;
     }
