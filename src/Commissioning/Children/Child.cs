@@ -27,6 +27,8 @@ public sealed class Child : IAudited
     public Need PrimaryNeed { get; set; }
     /// <summary>The local authority code where the child lives.</summary>
     public string ResidentLa { get; set; } = "";
+    /// <summary>The district of the council the child lives in, when known: where demand for a local place arises.</summary>
+    public string? District { get; set; }
     public LocalDate? EhcPlanIssued { get; set; }
     public LocalDate? LastAnnualReview { get; set; }
 

@@ -49,6 +49,7 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         b.Property(c => c.GivenName).HasMaxLength(100);
         b.Property(c => c.FamilyName).HasMaxLength(100);
         b.Property(c => c.ResidentLa).HasMaxLength(10);
+        b.Property(c => c.District).HasMaxLength(100);
         b.Ignore(c => c.Initials);
     }
 }

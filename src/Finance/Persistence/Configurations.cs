@@ -39,3 +39,12 @@ internal sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetL
         b.HasIndex(l => new { l.FinancialYear, l.S251LineCode }).IsUnique();
     }
 }
+
+internal sealed class ProviderFundingTermsConfiguration : IEntityTypeConfiguration<ProviderFundingTerms>
+{
+    public void Configure(EntityTypeBuilder<ProviderFundingTerms> b)
+    {
+        b.Property(t => t.ProviderReference).HasMaxLength(40);
+        b.HasIndex(t => t.ProviderId).IsUnique();
+    }
+}

@@ -16,6 +16,7 @@ public sealed class FinanceDb(DbContextOptions<FinanceDb> options) : DbContext(o
     public DbSet<PlaceRate> PlaceRates => Set<PlaceRate>();
     public DbSet<PlacementFunding> PlacementFunding => Set<PlacementFunding>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<ProviderFundingTerms> ProviderFundingTerms => Set<ProviderFundingTerms>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

@@ -184,6 +184,7 @@ public sealed class DemoCounty(CommissioningDb commissioning, FinanceDb finance,
             {
                 EhcPlanIssued = Max(born.PlusYears(3), today.PlusDays(-_random.Next(30, 365 * 8))),
             };
+            if (child.ResidentLa == LaCode) child.District = Pick(Districts);
             child.LastAnnualReview = Max(child.EhcPlanIssued.Value, today.PlusDays(-_random.Next(0, 420)));
             list.Add(child);
         }

@@ -108,6 +108,10 @@ namespace Placements.Migrations.Postgres.Commissioning
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date");
 
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly?>("EhcPlanIssued")
                         .HasColumnType("date");
 
@@ -160,15 +164,22 @@ namespace Placements.Migrations.Postgres.Commissioning
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("CapacityOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("ChildId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("DualRegistration")
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly?>("End")
                         .HasColumnType("date");
 
                     b.Property<string>("EndReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("OutOfAreaReason")
                         .HasMaxLength(40)

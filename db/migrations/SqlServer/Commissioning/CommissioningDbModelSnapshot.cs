@@ -109,6 +109,10 @@ namespace Placements.Migrations.SqlServer.Commissioning
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date");
 
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateOnly?>("EhcPlanIssued")
                         .HasColumnType("date");
 
@@ -161,15 +165,22 @@ namespace Placements.Migrations.SqlServer.Commissioning
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("CapacityOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<int>("ChildId")
                         .HasColumnType("int");
+
+                    b.Property<bool>("DualRegistration")
+                        .HasColumnType("bit");
 
                     b.Property<DateOnly?>("End")
                         .HasColumnType("date");
 
                     b.Property<string>("EndReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("OutOfAreaReason")
                         .HasMaxLength(40)

@@ -162,6 +162,35 @@ namespace Placements.Migrations.SqlServer.Finance
                     b.ToTable("PlacementFunding", (string)null);
                 });
 
+            modelBuilder.Entity("Placements.Finance.Funding.ProviderFundingTerms", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ProRataBasis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProviderReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId")
+                        .IsUnique();
+
+                    b.ToTable("ProviderFundingTerms");
+                });
+
             modelBuilder.Entity("Placements.Finance.Funding.TopUpBand", b =>
                 {
                     b.Property<int>("Id")

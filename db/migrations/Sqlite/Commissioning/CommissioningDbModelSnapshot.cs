@@ -97,6 +97,10 @@ namespace Placements.Migrations.Sqlite.Commissioning
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date");
 
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EhcPlanIssued")
                         .HasColumnType("date");
 
@@ -147,14 +151,21 @@ namespace Placements.Migrations.Sqlite.Commissioning
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CapacityOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DualRegistration")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("End")
                         .HasColumnType("date");
 
                     b.Property<string>("EndReason")
-                        .HasMaxLength(200)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OutOfAreaReason")

@@ -149,6 +149,33 @@ namespace Placements.Migrations.Sqlite.Finance
                     b.ToTable("PlacementFunding", (string)null);
                 });
 
+            modelBuilder.Entity("Placements.Finance.Funding.ProviderFundingTerms", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProRataBasis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId")
+                        .IsUnique();
+
+                    b.ToTable("ProviderFundingTerms");
+                });
+
             modelBuilder.Entity("Placements.Finance.Funding.TopUpBand", b =>
                 {
                     b.Property<int>("Id")
