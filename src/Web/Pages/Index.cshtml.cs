@@ -35,7 +35,9 @@ public sealed class IndexModel(CommissioningDb commissioning, FinanceDb finance,
         Counts = new OverviewCounts(
             Children: await commissioning.Children.CountAsync(cancellationToken),
             ActivePlacements: await active.CountAsync(cancellationToken),
-            OutOfArea: await active.CountAsync(p => p.OutOfAreaReason != null, cancellationToken),
+            // Out of area means at a provider in another local authority, whatever reason was recorded.
+            OutOfArea: await active.Join(commissioning.Providers.Where(p => p.LaCode != council.LaCode), p => p.ProviderId, p => p.Id, (a, _) => a)
+                .CountAsync(cancellationToken),
             Proposed: await commissioning.Placements.CountAsync(p => p.Status == PlacementStatus.Proposed, cancellationToken),
             CommissionedPlaces: await commissioning.CommissionedPlaces.Where(p => p.AcademicYear == year).SumAsync(p => p.Places, cancellationToken),
             ProvidersByType: byType.OrderBy(t => t.Key).Select(t => (t.Key.Describe(), t.Count)).ToList(),
