@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Placements.Web.Demo;
 using Placements.Web.Tests.Infrastructure;
 
 namespace Placements.Web.Tests;
@@ -49,7 +50,7 @@ public sealed class BrowserTests : IClassFixture<BrowserApp>, IAsyncLifetime
 
         await page.WaitForURLAsync(BaseAddress + "/");
         Assert.Equal("Wessex Vale Council", await page.Locator("h1").InnerTextAsync());
-        Assert.Equal("2,000", await page.Locator("[data-count=children]").InnerTextAsync());
+        Assert.Equal(DemoCounty.ChildrenOnRecord.ToString("N0"), await page.Locator("[data-count=children]").InnerTextAsync());
         Assert.Contains("js-enabled", await page.Locator("body").GetAttributeAsync("class") ?? "");
         await AssertNoViolationsAsync(page, "overview");
     }

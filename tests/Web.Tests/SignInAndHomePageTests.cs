@@ -31,9 +31,9 @@ public abstract class SignInAndHomePageTests(PlacementsApp app)
 
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CommissioningDb>();
-        Assert.Equal(DemoCounty.Children, await db.Children.CountAsync());
+        Assert.Equal(DemoCounty.ChildrenOnRecord, await db.Children.CountAsync());
         Assert.Contains($"Signed in as {user}", html);
-        Assert.Contains("data-count=\"children\">2,000<", html);
+        Assert.Contains($"data-count=\"children\">{DemoCounty.ChildrenOnRecord:N0}<", html);
         var providers = await db.Providers.CountAsync();
         Assert.InRange(providers, 60, 200);
         Assert.Contains("Wessex Vale Council", html);

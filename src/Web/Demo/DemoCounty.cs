@@ -23,6 +23,9 @@ public sealed class DemoCounty(CommissioningDb commissioning, FinanceDb finance,
     public const string CouncilName = "Wessex Vale Council";
     public const string LaCode = "990";
     public const int Children = 2_000;
+    /// <summary>Young people whose plans ended in the last three years: the leavers place planning measures its rates from.</summary>
+    public const int FormerChildren = 360;
+    public const int ChildrenOnRecord = Children + FormerChildren;
 
     private static readonly string[] Districts = ["Northmoor", "Eastbridge", "Kingsford", "Westcombe", "Southwold"];
     private static readonly string[] NeighbourLas = ["991", "992", "993", "994", "995", "996"];
@@ -40,6 +43,10 @@ public sealed class DemoCounty(CommissioningDb commissioning, FinanceDb finance,
         await commissioning.SaveChangesAsync(cancellationToken);
 
         var placements = children.SelectMany(c => PlacementsFor(c, providers)).ToList();
+        var leavers = Leavers(providers);
+        commissioning.Children.AddRange(leavers.Select(l => l.Child));
+        await commissioning.SaveChangesAsync(cancellationToken);
+        placements.AddRange(leavers.Select(l => l.Placement(l.Child.Id)));
         commissioning.Placements.AddRange(placements);
         commissioning.CommissionedPlaces.AddRange(Places(providers, placements, children));
         await commissioning.SaveChangesAsync(cancellationToken);
@@ -220,6 +227,40 @@ public sealed class DemoCounty(CommissioningDb commissioning, FinanceDb finance,
         if (roll < 6 && start < today.PlusDays(-30)) current.EndOn(today.PlusDays(-_random.Next(1, 28)), Pick([CeaseReason.MovedToAnotherLa, CeaseReason.NeedsMetWithoutPlan, CeaseReason.NoLongerEngaging, CeaseReason.MovedToAnotherSetting]));
         placements.Add(current);
         return placements;
+    }
+
+    /// <summary>
+    /// Leavers drawn from their own random sequence (so the current county stays as it was): most leave at the
+    /// end of Year 11, 13 or 14, some move away or no longer need a plan part-way through a year.
+    /// </summary>
+    private List<(Child Child, Func<int, Placement> Placement)> Leavers(List<Provider> providers)
+    {
+        var random = new Random(2027);
+        T Choose<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+        var local = providers.Where(p => p.LaCode == LaCode && p.ProvisionType is ProvisionType.MaintainedSpecial or ProvisionType.SpecialAcademy
+            or ProvisionType.ResourcedProvision or ProvisionType.Mainstream or ProvisionType.FurtherEducation).ToList();
+        var list = new List<(Child, Func<int, Placement>)>();
+        for (var i = 1; i <= FormerChildren; i++)
+        {
+            var leftYear = new AcademicYear(_thisYear.StartYear - random.Next(1, 4));
+            var leavingNcy = Choose([11, 11, 11, 13, 13, 14, 8, 5]);
+            var born = new LocalDate(leftYear.StartYear - leavingNcy - 5, 9, 1).PlusDays(random.Next(365));
+            var child = new Child($"C{100000 + Children + i}", Choose(GivenNames), Choose(FamilyNames), born, Choose(NeedMix.Select(n => n.Need).ToList()), LaCode)
+            {
+                District = Choose(Districts),
+                EhcPlanIssued = born.PlusYears(6),
+                LastAnnualReview = leftYear.Start.PlusDays(random.Next(30, 200)),
+            };
+            var age = leftYear.StartYear - born.Year - 1;
+            var fitting = local.Where(p => p.AgeFrom is null || (p.AgeFrom <= age && age <= p.AgeTo)).ToList();
+            var provider = Choose(fitting.Count > 0 ? fitting : local);
+            var start = Weekday(new AcademicYear(leftYear.StartYear - random.Next(1, 4)).Start.PlusDays(2));
+            var atTransition = leavingNcy is 11 or 13 or 14;
+            var lastDay = atTransition ? leftYear.End.PlusDays(-40) : leftYear.Start.PlusDays(random.Next(60, 250));
+            var reason = atTransition ? (leavingNcy == 11 ? CeaseReason.NeedsMetWithoutPlan : CeaseReason.EmploymentOrTraining) : CeaseReason.MovedToAnotherLa;
+            list.Add((child, id => Ended(new Placement($"{child.Reference}-1", id, provider.Id, start, null, LaCode), lastDay, reason)));
+        }
+        return list;
     }
 
     private static Placement Ended(Placement p, LocalDate lastDay, CeaseReason reason)
