@@ -9,4 +9,8 @@ mkdir -p wwwroot/lib/govuk-frontend wwwroot/assets
 cp "$dist/govuk-frontend.min.css" "$dist/govuk-frontend.min.js" wwwroot/lib/govuk-frontend/
 # The stylesheet refers to fonts and images at /assets/…
 cp -r "$dist/assets/fonts" "$dist/assets/images" "$dist/assets/manifest.json" wwwroot/assets/
+# Charts of demand against places (planning) and budget against forecast: one UMD file.
+rm -rf wwwroot/lib/chart.js && mkdir -p wwwroot/lib/chart.js
+cp node_modules/chart.js/dist/chart.umd.min.js wwwroot/lib/chart.js/
+echo "chart.js $(node -p "require('./node_modules/chart.js/package.json').version") copied into wwwroot"
 echo "govuk-frontend $(node -p "require('./$dist/../../package.json').version") copied into wwwroot"
