@@ -6,14 +6,14 @@ using Placements.Commissioning.Planning;
 using Placements.Commissioning.Providers;
 using Placements.Commissioning.SchoolCalendar;
 
-namespace Placements.Commissioning.Tests.Planning;
+namespace Placements.Benchmarks;
 
 /// <summary>
 /// A county at the scale the architecture plans for: 300 providers, 20,000 children, 20,000 placements
 /// starting over four academic years (2022/23 to 2025/26), places recorded for each of those years.
 /// The same seed gives the same county.
 /// </summary>
-internal static class SyntheticCounty
+internal static class SyntheticPlanningCounty
 {
     public static PlanningData Build(int children = 20_000, int seed = 2026)
     {
