@@ -17,13 +17,13 @@ namespace Placements.Commissioning.Interchange;
 public sealed class CommissioningImport(CommissioningDb db, CommissioningState state, LocalDate today, string councilLaCode)
 {
     /// <summary>The tally of each file written, and the references of providers created or changed.</summary>
-    public sealed record Outcome(IReadOnlyList<ImportTally> Files, IReadOnlySet<string> ProvidersCreated);
+    public sealed record Outcome(IReadOnlyList<ImportTally> Files, IReadOnlySet<string> ProvidersChanged);
 
     public async Task<Outcome> ApplyAsync(CommissioningFiles files, IReadOnlySet<string> present, CancellationToken cancellationToken = default)
     {
         var tallies = new Dictionary<string, ImportTally>();
         ImportTally Tally(string file) => tallies.TryGetValue(file, out var t) ? t : tallies[file] = new ImportTally(file);
-        var providersCreated = new HashSet<string>(StringComparer.Ordinal);
+        var providersChanged = new HashSet<string>(StringComparer.Ordinal);
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -31,7 +31,7 @@ public sealed class CommissioningImport(CommissioningDb db, CommissioningState s
             foreach (var row in files.ProviderRows)
             {
                 var change = Upsert(row);
-                if (change == RowChange.Created) providersCreated.Add(row.Reference);
+                if (change != RowChange.Unchanged) providersChanged.Add(row.Reference);
                 Tally(CommissioningFiles.Providers).Count(change);
             }
             foreach (var row in files.ChildRows) Tally(CommissioningFiles.Children).Count(Upsert(row));
@@ -48,7 +48,7 @@ public sealed class CommissioningImport(CommissioningDb db, CommissioningState s
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
         var reported = CommissioningFiles.Columns.Keys.Where(present.Contains).Select(Tally).ToList();
-        return new Outcome(reported, providersCreated);
+        return new Outcome(reported, providersChanged);
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace Placements.Commissioning.Interchange;
 
 /// <summary>Finds keys that appear twice in one file, reporting the second and later rows with the line of the first.</summary>
-internal sealed class DuplicateKeys<TKey>(string column) where TKey : notnull
+public sealed class DuplicateKeys<TKey>(string column) where TKey : notnull
 {
     private readonly Dictionary<TKey, int> _firstLine = [];
 
