@@ -73,7 +73,7 @@ public sealed class CommissioningImport(CommissioningDb db, CommissioningState s
         provider.LaCode = row.LaCode;
         provider.Phase = row.Phase;
         Fill(provider, row);
-        return Snapshot(provider) == before ? RowChange.Unchanged : RowChange.Updated;
+        return Equals(Snapshot(provider), before) ? RowChange.Unchanged : RowChange.Updated;
 
         static void Fill(Provider p, ProviderRow row)
         {
@@ -107,7 +107,7 @@ public sealed class CommissioningImport(CommissioningDb db, CommissioningState s
         child.District = row.District;
         child.EhcPlanIssued = row.EhcPlanIssued;
         child.LastAnnualReview = row.LastAnnualReview;
-        return created ? RowChange.Created : Snapshot(child) == before ? RowChange.Unchanged : RowChange.Updated;
+        return created ? RowChange.Created : Equals(Snapshot(child), before) ? RowChange.Unchanged : RowChange.Updated;
 
         static object Snapshot(Child c) => (c.GivenName, c.FamilyName, c.DateOfBirth, c.PrimaryNeed, c.ResidentLa, c.District, c.EhcPlanIssued, c.LastAnnualReview);
     }
@@ -173,7 +173,7 @@ public sealed class CommissioningImport(CommissioningDb db, CommissioningState s
         placement.OutOfAreaReason = row.OutOfAreaReason;
         placement.DualRegistration = row.DualRegistration;
         placement.RecordAsExisting(today, row.EndReason);
-        return created ? RowChange.Created : Snapshot(placement) == before ? RowChange.Unchanged : RowChange.Updated;
+        return created ? RowChange.Created : Equals(Snapshot(placement), before) ? RowChange.Unchanged : RowChange.Updated;
 
         static object Snapshot(Placement p) =>
             (p.ChildId, p.ProviderId, p.Start, p.End, p.Status, p.EndReason, p.Attendance, p.ResponsibleLa, p.OutOfAreaReason, p.DualRegistration);
