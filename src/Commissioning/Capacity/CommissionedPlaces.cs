@@ -27,5 +27,13 @@ public sealed class CommissionedPlaces : IAudited
     public Need? Need { get; private set; }
     public int Places { get; private set; }
 
+    /// <summary>Sets the number of places from a corrected import row.</summary>
+    /// <exception cref="DomainRuleException"><c>PlacesMustNotBeNegative</c>.</exception>
+    public void CorrectFromImport(int places)
+    {
+        if (places < 0) throw new DomainRuleException("PlacesMustNotBeNegative", "The number of places cannot be negative.");
+        Places = places;
+    }
+
     public string AuditKey => $"provider {ProviderId} {AcademicYear} {(Need?.ToString() ?? "any need")}";
 }

@@ -22,5 +22,8 @@ public sealed class BudgetLine : IAudited
     public string S251LineCode { get; private set; } = "";
     public Money Amount { get; private set; }
 
+    /// <summary>Sets the budget from a corrected import row.</summary>
+    public void CorrectFromImport(Money amount) => Amount = amount;
+
     public string AuditKey => $"{FinancialYear} {S251LineCode}";
 }

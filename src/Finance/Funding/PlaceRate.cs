@@ -27,5 +27,12 @@ public sealed class PlaceRate : IAudited
     /// <summary>For resourced provision: the rate for an empty place (commonly £10,000), when it differs.</summary>
     public Money? UnoccupiedRate { get; private set; }
 
+    /// <summary>Sets the rates from a corrected import row.</summary>
+    public void CorrectFromImport(Money occupiedRate, Money? unoccupiedRate)
+    {
+        OccupiedRate = occupiedRate;
+        UnoccupiedRate = unoccupiedRate;
+    }
+
     public string AuditKey => $"{ProvisionType} from {EffectiveFrom:yyyy-MM-dd}";
 }

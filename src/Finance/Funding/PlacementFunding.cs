@@ -37,5 +37,18 @@ public sealed class PlacementFunding : IAudited
     public string? Band { get; private set; }
     public Money? AgreedAnnualAmount { get; private set; }
 
+    /// <summary>Sets the band or the agreed amount (exactly one) from a corrected import row.</summary>
+    /// <exception cref="Commissioning.DomainRuleException"><c>TopUpMustNotBeNegative</c>.</exception>
+    /// <exception cref="ArgumentException">Neither or both of a band and an amount are given.</exception>
+    public void CorrectFromImport(string? band, Money? agreedAnnualAmount)
+    {
+        if ((band is null) == (agreedAnnualAmount is null))
+            throw new ArgumentException("Give exactly one of a band and an agreed annual amount.");
+        if (agreedAnnualAmount is { IsNegative: true })
+            throw new Commissioning.DomainRuleException("TopUpMustNotBeNegative", "An agreed annual top-up cannot be negative.");
+        Band = band;
+        AgreedAnnualAmount = agreedAnnualAmount;
+    }
+
     public string AuditKey => $"{PlacementReference} from {EffectiveFrom:yyyy-MM-dd}";
 }

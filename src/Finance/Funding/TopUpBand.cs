@@ -28,5 +28,14 @@ public sealed class TopUpBand : IAudited
     public FinancialYear FinancialYear { get; private set; }
     public Money AnnualAmount { get; private set; }
 
+    /// <summary>Sets the annual amount from a corrected import row.</summary>
+    /// <exception cref="Commissioning.DomainRuleException"><c>TopUpMustNotBeNegative</c>.</exception>
+    public void CorrectFromImport(Money annualAmount)
+    {
+        if (annualAmount.IsNegative)
+            throw new Commissioning.DomainRuleException("TopUpMustNotBeNegative", "A top-up band's annual amount cannot be negative.");
+        AnnualAmount = annualAmount;
+    }
+
     public string AuditKey => $"{ProvisionType} {Band} {FinancialYear}";
 }

@@ -1,4 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Placements.Commissioning.Interchange;
+using Placements.Finance.Interchange;
+using Placements.Finance.Persistence;
+using Placements.Web.Hosting;
 using Placements.Commissioning.Persistence;
 using Placements.Web.Database;
 using Placements.Web.Demo;
@@ -16,6 +21,7 @@ public static class CommandLine
         Usage: dotnet run --project src/Web -- <verb> [options]
           migrate                                    bring the database up to date, then exit
           seed-demo                                  seed the demo county into an empty database
+          import <folder>                            import a county's CSV files (README: the import format), all or nothing
           users add <name> --role <Role> [--password <password>]
                                                      create a staff account (the password is asked for when not given)
         """;
@@ -26,9 +32,15 @@ public static class CommandLine
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var verb = args[0];
-        if (verb is not ("migrate" or "seed-demo" or "users"))
+        if (verb is not ("migrate" or "seed-demo" or "users" or "import"))
         {
             Console.Error.WriteLine($"Unknown verb '{verb}'.{Environment.NewLine}{Usage}");
+            return 2;
+        }
+        if (verb == "import" && (args.Length != 2 || !Directory.Exists(args[1])))
+        {
+            Console.Error.WriteLine(args.Length == 2 ? $"The folder '{args[1]}' does not exist." : "Give the folder to import.");
+            Console.Error.WriteLine(Usage);
             return 2;
         }
         await DatabaseStartup.MigrateAsync(services);
@@ -48,6 +60,8 @@ public static class CommandLine
                 }
                 await DemoStartup.SeedAsync(sp, Console.Out);
                 return 0;
+            case "import":
+                return await ImportAsync(sp, args[1]);
             default:
                 return await AddUserAsync(sp, args);
         }
@@ -69,6 +83,22 @@ public static class CommandLine
         }
         foreach (var problem in problems) Console.Error.WriteLine($"Could not create '{args[2]}': {problem}");
         return 1;
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider sp, string folder)
+    {
+        var import = new CountyImport(sp.GetRequiredService<CommissioningDb>(), sp.GetRequiredService<FinanceDb>());
+        var result = await import.RunAsync(new FolderImportSource(folder),
+            sp.GetRequiredService<IClock>().TodayInLondon(), sp.GetRequiredService<CouncilSettings>().LaCode);
+        if (!result.Success)
+        {
+            foreach (var error in result.Errors) Console.Error.WriteLine(error);
+            Console.Error.WriteLine($"Nothing was imported: {result.Errors.Count} error(s).");
+            return 1;
+        }
+        Console.WriteLine($"Imported {Path.GetFullPath(folder)}:");
+        foreach (var line in result.ReportLines()) Console.WriteLine($"  {line}");
+        return 0;
     }
 
     private static string? Option(string[] args, string name)
