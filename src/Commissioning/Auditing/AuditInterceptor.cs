@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Placements.Commissioning.Auditing;
 
@@ -64,7 +65,15 @@ public sealed class AuditInterceptor(IClock clock, IAuditActor actor) : SaveChan
             .Where(p => !p.Metadata.IsPrimaryKey() || !p.IsTemporary)
             .ToDictionary(p => p.Metadata.Name, value));
 
-    // Values are written as their invariant text (dates ISO, money in pence) so the trail reads the same on every database.
+    // Values are written as invariant text (dates ISO 8601, money as £1,234.56) so the trail reads the same on every database.
     private static string Serialize(Dictionary<string, object?> values) =>
-        JsonSerializer.Serialize(values.ToDictionary(kv => kv.Key, kv => kv.Value is null ? null : Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture)));
+        JsonSerializer.Serialize(values.ToDictionary(kv => kv.Key, kv => AsText(kv.Value)));
+
+    internal static string? AsText(object? value) => value switch
+    {
+        null => null,
+        LocalDate date => LocalDatePattern.Iso.Format(date),
+        Instant instant => InstantPattern.ExtendedIso.Format(instant),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

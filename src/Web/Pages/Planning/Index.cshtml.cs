@@ -18,7 +18,7 @@ namespace Placements.Web.Pages.Planning;
 /// demand projection 3–5 years ahead with its rates and assumptions on show, exportable to Excel and CSV.
 /// </summary>
 [Authorize(Policy = Policies.Commissioning)]
-public sealed class IndexModel(PlanningDataQuery query, IClock clock, CouncilSettings council) : PageModel
+public sealed class IndexModel(CommissioningDb commissioning, IClock clock, CouncilSettings council) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
@@ -78,7 +78,7 @@ public sealed class IndexModel(PlanningDataQuery query, IClock clock, CouncilSet
         if (HistoryYears is < 1 or > 5) { Errors.Add(("HistoryYears", "Measure rates from between 1 and 5 years of history")); HistoryYears = 3; }
         Date = date.ToString("yyyy-MM-dd", null);
 
-        var data = await query.LoadAsync(council.LaCode, cancellationToken);
+        var data = await new PlanningDataQuery(commissioning).LoadAsync(council.LaCode, cancellationToken);
         Table = SufficiencyTable.For(data, AcademicYear, date);
         Projection = DemandProjection.Project(data, AcademicYear, YearsAhead, HistoryYears);
         return Errors.Count == 0;
