@@ -69,6 +69,29 @@ public sealed class BrowserTests : IClassFixture<BrowserApp>, IAsyncLifetime
         await AssertNoViolationsAsync(page, "sign-in page with errors");
     }
 
+    [Fact]
+    public async Task ACommissioner_ReadsThePlanningPage_WithItsChart_AndNoAccessibilityViolations()
+    {
+        var page = await _browser!.NewPageAsync();
+        await page.GotoAsync(BaseAddress + "/Account/SignIn");
+        await page.GetByLabel("User name").FillAsync("commissioner");
+        await page.GetByLabel("Password").FillAsync(PlacementsApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(BaseAddress + "/");
+
+        await page.GotoAsync(BaseAddress + "/Planning");
+        Assert.Equal("Place planning", await page.Locator("h1").InnerTextAsync());
+        await page.Locator("[data-testid=sufficiency-table] tbody tr").First.WaitForAsync();
+        // Chart.js drew the chart: the canvas was given a size and the need can be switched.
+        await page.WaitForFunctionAsync("() => document.getElementById('planning-chart').width > 0");
+        await page.GetByLabel("Need shown in the chart").SelectOptionAsync("SEMH");
+        await page.GetByLabel("Years to project").SelectOptionAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("YearsAhead=5"));
+        Assert.Equal(6, await page.Locator("[data-testid=projection-summary] tbody tr").CountAsync());
+        await AssertNoViolationsAsync(page, "planning page");
+    }
+
     private static async Task AssertNoViolationsAsync(IPage page, string what)
     {
         AxeResult result = await page.RunAxe();
