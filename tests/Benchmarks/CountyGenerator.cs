@@ -71,7 +71,7 @@ public sealed class CountyGenerator(LocalDate today, int placements = 20_000, in
         var fy = today.Month >= 4 ? today.Year : today.Year - 1;
         Write(folder, "topup_bands.csv", "provision_type,band,financial_year,annual_amount",
             from y in Enumerable.Range(fy - 4, 6)
-            from type in new[] { "MaintainedSpecial", "SpecialAcademy", "ResourcedProvision", "Mainstream", "PupilReferralUnit", "FurtherEducation" }
+            from type in new[] { "MaintainedSpecial", "SpecialAcademy", "ResourcedProvision", "Mainstream", "PupilReferralUnit", "FurtherEducation", "EarlyYears" }
             from band in new[] { ("A", 11412), ("B", 14480), ("C", 17556) }
             select $"{type},{band.Item1},{y}/{(y + 1) % 100:00},{band.Item2 + (y - fy + 4) * 350}");
         Write(folder, "placement_funding.csv", "placement_ref,effective_from,band,annual_amount",

@@ -1,14 +1,22 @@
+using BenchmarkDotNet.Running;
 using NodaTime;
 using Placements.Benchmarks;
 
-// dotnet run -c Release --project tests/Benchmarks -- generate <folder>   writes the county-scale import folder
-var today = LocalDate.FromDateTime(DateTime.Today);
-if (args is ["generate", var folder])
+// dotnet run -c Release --project tests/Benchmarks -- county [placements]     the county-scale scenario (targets of issue 3)
+// dotnet run -c Release --project tests/Benchmarks -- generate <folder>       writes the county-scale import folder
+// dotnet run -c Release --project tests/Benchmarks -- --job short --filter '*' BenchmarkDotNet micro-benchmarks
+switch (args)
 {
-    var generator = new CountyGenerator(today);
-    generator.WriteTo(folder);
-    Console.WriteLine($"Wrote a county of {generator.PlacementCount:N0} placements to {folder}.");
-    return 0;
+    case ["county"]:
+        return await CountyScenario.RunAsync(20_000);
+    case ["county", var count]:
+        return await CountyScenario.RunAsync(int.Parse(count));
+    case ["generate", var folder]:
+        var generator = new CountyGenerator(LocalDate.FromDateTime(DateTime.Today));
+        generator.WriteTo(folder);
+        Console.WriteLine($"Wrote a county of {generator.PlacementCount:N0} placements to {folder}.");
+        return 0;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(PlanningBenchmarks).Assembly).Run(args);
+        return 0;
 }
-Console.Error.WriteLine("Usage: generate <folder>");
-return 2;

@@ -15,16 +15,19 @@ namespace Placements.Benchmarks;
 /// </summary>
 internal static class SyntheticPlanningCounty
 {
+    private const string CouncilLa = "990";
+    private const string NeighbourLa = "991";
+
     public static PlanningData Build(int children = 20_000, int seed = 2026)
     {
         var random = new Random(seed);
         var districts = new[] { "North", "South", "East", "West", null };
         var mix = new (ProvisionType Type, int Count, string La)[]
         {
-            (ProvisionType.MaintainedSpecial, 30, County.Council), (ProvisionType.SpecialAcademy, 10, County.Council),
-            (ProvisionType.ResourcedProvision, 50, County.Council), (ProvisionType.PupilReferralUnit, 10, County.Council),
-            (ProvisionType.Mainstream, 150, County.Council), (ProvisionType.IndependentSpecial, 30, County.Council),
-            (ProvisionType.MaintainedSpecial, 20, County.Neighbour),
+            (ProvisionType.MaintainedSpecial, 30, CouncilLa), (ProvisionType.SpecialAcademy, 10, CouncilLa),
+            (ProvisionType.ResourcedProvision, 50, CouncilLa), (ProvisionType.PupilReferralUnit, 10, CouncilLa),
+            (ProvisionType.Mainstream, 150, CouncilLa), (ProvisionType.IndependentSpecial, 30, CouncilLa),
+            (ProvisionType.MaintainedSpecial, 20, NeighbourLa),
         };
         var providers = mix
             .SelectMany(m => Enumerable.Range(0, m.Count).Select(_ => (m.Type, m.La)))
@@ -52,13 +55,13 @@ internal static class SyntheticPlanningCounty
             .ToList();
 
         var places = providers
-            .Where(p => p.LaCode == County.Council && p.ProvisionType is not (ProvisionType.Mainstream or ProvisionType.IndependentSpecial))
+            .Where(p => p.LaCode == CouncilLa && p.ProvisionType is not (ProvisionType.Mainstream or ProvisionType.IndependentSpecial))
             .SelectMany(p => Enumerable.Range(2022, 4).SelectMany(y => new[]
             {
                 new CommissionedPlaces(p.Id, new AcademicYear(y), needs[random.Next(needs.Length)], 20),
                 new CommissionedPlaces(p.Id, new AcademicYear(y), null, 30),
             }))
             .ToList();
-        return new PlanningData(County.Council, providers, people, placements, places);
+        return new PlanningData(CouncilLa, providers, people, placements, places);
     }
 }
