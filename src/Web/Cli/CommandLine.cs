@@ -37,7 +37,7 @@ public static class CommandLine
             Console.Error.WriteLine($"Unknown verb '{verb}'.{Environment.NewLine}{Usage}");
             return 2;
         }
-        if (verb == "import" && (args.Length != 2 || !Directory.Exists(args[1])))
+        if (verb == "import" && (args.Length != 2 || !Directory.Exists(FromShell(args[1]))))
         {
             Console.Error.WriteLine(args.Length == 2 ? $"The folder '{args[1]}' does not exist." : "Give the folder to import.");
             Console.Error.WriteLine(Usage);
@@ -61,7 +61,7 @@ public static class CommandLine
                 await DemoStartup.SeedAsync(sp, Console.Out);
                 return 0;
             case "import":
-                return await ImportAsync(sp, args[1]);
+                return await ImportAsync(sp, FromShell(args[1]));
             default:
                 return await AddUserAsync(sp, args);
         }
@@ -99,6 +99,17 @@ public static class CommandLine
         Console.WriteLine($"Imported {Path.GetFullPath(folder)}:");
         foreach (var line in result.ReportLines()) Console.WriteLine($"  {line}");
         return 0;
+    }
+
+    /// <summary>
+    /// A relative path as the person typed it: <c>dotnet run --project src/Web</c> starts the app in the project's
+    /// folder, so a relative path is resolved against the shell's folder (<c>PWD</c>) when it exists there.
+    /// </summary>
+    private static string FromShell(string path)
+    {
+        if (Path.IsPathRooted(path)) return path;
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        return shell is { Length: > 0 } && Directory.Exists(Path.Combine(shell, path)) ? Path.Combine(shell, path) : Path.GetFullPath(path);
     }
 
     private static string? Option(string[] args, string name)
