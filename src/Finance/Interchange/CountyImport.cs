@@ -26,7 +26,7 @@ public sealed class CountyImport(CommissioningDb commissioning, FinanceDb financ
         var commissioningFiles = CommissioningFiles.Parse(tables, errors);
         var financeFiles = FinanceFiles.Parse(tables, errors);
 
-        await using var transaction = await BeginSharedTransactionAsync(cancellationToken);
+        await using var transaction = await SharedTransaction.BeginAsync(commissioning, finance, cancellationToken);
         var commissioningState = await CommissioningState.LoadAsync(commissioning, cancellationToken);
         var financeState = await FinanceState.LoadAsync(finance, cancellationToken);
         commissioningFiles.Validate(commissioningState, today, errors);
@@ -70,15 +70,6 @@ public sealed class CountyImport(CommissioningDb commissioning, FinanceDb financ
             tables[file] = CsvTable.Read(file, stream, columns, errors);
         }
         return tables;
-    }
-
-    // As the host's SharedTransaction does: one connection and one transaction for both modules' contexts.
-    private async Task<IDbContextTransaction> BeginSharedTransactionAsync(CancellationToken cancellationToken)
-    {
-        var transaction = await commissioning.Database.BeginTransactionAsync(cancellationToken);
-        finance.Database.SetDbConnection(commissioning.Database.GetDbConnection());
-        await finance.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        return transaction;
     }
 }
 

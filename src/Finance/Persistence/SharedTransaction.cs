@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Placements.Commissioning.Persistence;
-using Placements.Finance.Persistence;
 
-namespace Placements.Web.Database;
+namespace Placements.Finance.Persistence;
 
 /// <summary>
 /// For the rare use case that writes in both modules: one connection and one transaction shared by
