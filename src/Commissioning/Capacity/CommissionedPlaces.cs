@@ -14,7 +14,7 @@ public sealed class CommissionedPlaces : IAudited
 
     public CommissionedPlaces(int providerId, AcademicYear academicYear, Need? need, int places)
     {
-        if (places < 0) throw new DomainRuleException("PlacesMustNotBeNegative", "The number of places cannot be negative.");
+        PlacesMustNotBeNegative(places);
         ProviderId = providerId;
         AcademicYear = academicYear;
         Need = need;
@@ -26,6 +26,19 @@ public sealed class CommissionedPlaces : IAudited
     public AcademicYear AcademicYear { get; private set; }
     public Need? Need { get; private set; }
     public int Places { get; private set; }
+
+    /// <summary>Sets a new number of places for the same provider, year and need.</summary>
+    /// <exception cref="DomainRuleException"><c>PlacesMustNotBeNegative</c>.</exception>
+    public void ChangeTo(int places)
+    {
+        PlacesMustNotBeNegative(places);
+        Places = places;
+    }
+
+    private static void PlacesMustNotBeNegative(int places)
+    {
+        if (places < 0) throw new DomainRuleException(nameof(PlacesMustNotBeNegative), "The number of places cannot be negative.");
+    }
 
     public string AuditKey => $"provider {ProviderId} {AcademicYear} {(Need?.ToString() ?? "any need")}";
 }
