@@ -14,7 +14,7 @@ public sealed class CommissionedPlaces : IAudited
 
     public CommissionedPlaces(int providerId, AcademicYear academicYear, Need? need, int places)
     {
-        if (places < 0) throw new DomainRuleException("PlacesMustNotBeNegative", "The number of places cannot be negative.");
+        PlacesMustNotBeNegative(places);
         ProviderId = providerId;
         AcademicYear = academicYear;
         Need = need;
@@ -27,12 +27,17 @@ public sealed class CommissionedPlaces : IAudited
     public Need? Need { get; private set; }
     public int Places { get; private set; }
 
-    /// <summary>Sets the number of places from a corrected import row.</summary>
+    /// <summary>Sets a new number of places for the same provider, year and need (from the page or a corrected import row).</summary>
     /// <exception cref="DomainRuleException"><c>PlacesMustNotBeNegative</c>.</exception>
-    public void CorrectFromImport(int places)
+    public void ChangeTo(int places)
     {
-        if (places < 0) throw new DomainRuleException("PlacesMustNotBeNegative", "The number of places cannot be negative.");
+        PlacesMustNotBeNegative(places);
         Places = places;
+    }
+
+    private static void PlacesMustNotBeNegative(int places)
+    {
+        if (places < 0) throw new DomainRuleException(nameof(PlacesMustNotBeNegative), "The number of places cannot be negative.");
     }
 
     public string AuditKey => $"provider {ProviderId} {AcademicYear} {(Need?.ToString() ?? "any need")}";

@@ -150,7 +150,7 @@ public sealed class CommissioningImport(CommissioningDb db, CommissioningState s
             return RowChange.Created;
         }
         if (places.Places == row.Places) return RowChange.Unchanged;
-        places.CorrectFromImport(row.Places);
+        places.ChangeTo(row.Places);
         return RowChange.Updated;
     }
 
