@@ -221,7 +221,7 @@ public abstract partial class CommissioningPagesTests(CommissioningApp app)
         var change = (await AuditAsync(nameof(Placement), $"{child}-1")).Single(a => a.Action == "Changed");
         Assert.Contains("\"EndReason\":\"MovedToAnotherLa\"", change.After);
         // The trail writes dates through the invariant culture: today its long form, ISO if that is ever changed.
-        Assert.Matches("\"End\":\"(2026-07-22|Wednesday, 22 July 2026)\"", change.After);
+        Assert.Contains("\"End\":\"2026-07-22\"", change.After);
         var page = Decode(await client.GetStringAsync($"/Children/{child}"));
         Assert.Contains("Moved to another local authority", page);
         Assert.Contains("3 September 2024 to 22 July 2026", page);

@@ -163,10 +163,10 @@ public sealed class ImportTests : IAsyncLifetime
         var placement = Assert.Single(audit, a => a.EntityType == "Placement");
         Assert.Equal(("PL0002", "test:import"), (placement.EntityKey, placement.Actor));
         Assert.Equal("{\"End\":null}", placement.Before);
-        // Only the end date changed. (The audit trail writes LocalDate in NodaTime's invariant long form, not ISO: reported.)
+        // Only the end date changed, written as ISO 8601.
         var after = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(placement.After!)!;
         Assert.Equal(["End"], after.Keys);
-        Assert.Contains("21 July 2027", after["End"]);
+        Assert.Equal("2027-07-21", after["End"]);
         Assert.Single(audit, a => a.EntityType == "BudgetLine");
     }
 
