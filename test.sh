@@ -47,6 +47,8 @@ for project in tests/Architecture.Tests tests/Commissioning.Tests tests/Finance.
     failed=$((failed + 1))
   else
     passed=$((passed + ok)); failed=$((failed + total - ok))
+    # Say why each failure failed, so a CI log is enough to start from.
+    [ "$ok" -lt "$total" ] && grep -E -A20 '^failed ' "$log" | grep -v -E '^(info|warn|dbug): |^      ' | head -120
   fi
   rm -f "$log"
 done

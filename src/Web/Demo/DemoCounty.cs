@@ -290,8 +290,10 @@ public sealed class DemoCounty(CommissioningDb commissioning, FinanceDb finance,
     private Provider ProviderFor(ProvisionType type, Need need, int age, List<Provider> providers)
     {
         var ofType = providers.Where(p => p.ProvisionType == type).ToList();
-        var suitable = ofType.Where(p => (p.DesignatedNeeds.Count == 0 || p.DesignatedNeeds.Contains(need)) && (p.AgeFrom is null || (p.AgeFrom <= age && age <= p.AgeTo))).ToList();
-        return Pick(suitable.Count > 0 ? suitable : ofType);
+        // Prefer a setting for the child's age and need, then one for the age (as commissioners do when no designated place exists).
+        var forAge = ofType.Where(p => p.AgeFrom is null || (p.AgeFrom <= age && age <= p.AgeTo)).ToList();
+        var suitable = forAge.Where(p => p.DesignatedNeeds.Count == 0 || p.DesignatedNeeds.Contains(need)).ToList();
+        return Pick(suitable.Count > 0 ? suitable : forAge.Count > 0 ? forAge : ofType);
     }
 
     private IEnumerable<CommissionedPlaces> Places(List<Provider> providers, List<Placement> placements, List<Child> children)

@@ -10,8 +10,18 @@ namespace Placements.Web.Tests.Infrastructure;
 /// <summary>
 /// The real app (Program.cs: migrate, seed the demo county, serve) on a fresh database of the given provider.
 /// </summary>
-public class PlacementsApp(DatabaseProvider provider, bool realServer = false) : WebApplicationFactory<Program>
+public class PlacementsApp(DatabaseProvider provider, bool realServer = false) : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>
+    /// Starts the host once, before any test uses it. WebApplicationFactory builds its server lazily and without a
+    /// lock, so parallel tests touching a fresh fixture at once could start two hosts that migrate and seed together.
+    /// </summary>
+    public ValueTask InitializeAsync()
+    {
+        StartServer();
+        return ValueTask.CompletedTask;
+    }
+
     public const string DemoPassword = "Test-Password-2026!";
 
     public DatabaseProvider Provider { get; } = provider;
