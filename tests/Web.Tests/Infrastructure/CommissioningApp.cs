@@ -10,7 +10,7 @@ namespace Placements.Web.Tests.Infrastructure;
 /// care about, for tests that write: each test adds its own providers and children, so they never depend on
 /// the random demo or on each other.
 /// </summary>
-public abstract class CommissioningApp(DatabaseProvider provider) : PlacementsApp(provider), IAsyncLifetime
+public abstract class CommissioningApp(DatabaseProvider provider) : PlacementsApp(provider)
 {
     public static readonly IReadOnlyDictionary<string, string> Users = new Dictionary<string, string>
     {
@@ -21,9 +21,10 @@ public abstract class CommissioningApp(DatabaseProvider provider) : PlacementsAp
 
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [new("Demo:Seed", "false")];
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        // Touching Services starts the host, which migrates the empty database and creates the roles.
+        // Starting the host migrates the empty database and creates the roles.
+        await base.InitializeAsync();
         await using var scope = Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         foreach (var (user, role) in Users)

@@ -16,7 +16,7 @@ public class PlacementsApp(DatabaseProvider provider, bool realServer = false) :
     /// Starts the host once, before any test uses it. WebApplicationFactory builds its server lazily and without a
     /// lock, so parallel tests touching a fresh fixture at once could start two hosts that migrate and seed together.
     /// </summary>
-    public ValueTask InitializeAsync()
+    public virtual ValueTask InitializeAsync()
     {
         StartServer();
         return ValueTask.CompletedTask;
