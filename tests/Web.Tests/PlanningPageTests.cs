@@ -15,6 +15,8 @@ public sealed class PlanningPageTests(SqliteApp app)
 {
     private static readonly AcademicYear LastYear = AcademicYear.For(LocalDate.FromDateTime(DateTime.Today)).Previous();
 
+    private static string On(LocalDate date) => $"On.Day={date.Day}&On.Month={date.Month}&On.Year={date.Year}";
+
     private async Task<SufficiencyTable> ExpectedTableAsync(LocalDate date)
     {
         using var scope = app.Services.CreateScope();
@@ -28,7 +30,7 @@ public sealed class PlanningPageTests(SqliteApp app)
         var date = CensusDate.For(LastYear);
         var client = await app.SignedInAsync("commissioner");
 
-        var html = await client.GetStringAsync($"/Planning?Year={LastYear}&Date={date:yyyy-MM-dd}");
+        var html = await client.GetStringAsync($"/Planning?ay={LastYear}&{On(date)}");
 
         var expected = await ExpectedTableAsync(date);
         Assert.True(expected.GrandTotal.Places > 0);
@@ -43,7 +45,7 @@ public sealed class PlanningPageTests(SqliteApp app)
     {
         var client = await app.SignedInAsync("commissioner");
 
-        var html = await client.GetStringAsync($"/Planning?Year={LastYear}&YearsAhead=4");
+        var html = await client.GetStringAsync($"/Planning?ay={LastYear}&YearsAhead=4");
 
         for (var k = 0; k <= 4; k++)
             Assert.Contains($"data-year=\"{new AcademicYear(LastYear.StartYear + k)}\"", html);
@@ -59,7 +61,7 @@ public sealed class PlanningPageTests(SqliteApp app)
         var date = CensusDate.For(LastYear);
         var client = await app.SignedInAsync("commissioner");
 
-        var response = await client.GetAsync($"/Planning?handler=Csv&table=sufficiency&Year={LastYear}&Date={date:yyyy-MM-dd}");
+        var response = await client.GetAsync($"/Planning?handler=Csv&table=sufficiency&ay={LastYear}&{On(date)}");
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -74,7 +76,7 @@ public sealed class PlanningPageTests(SqliteApp app)
     {
         var client = await app.SignedInAsync("commissioner");
 
-        var bytes = await client.GetByteArrayAsync($"/Planning?handler=Excel&Year={LastYear}");
+        var bytes = await client.GetByteArrayAsync($"/Planning?handler=Excel&ay={LastYear}");
 
         using var stream = new MemoryStream(bytes);
         Assert.Equal(["Sufficiency", "Projection", "Method and assumptions"], MiniExcel.GetSheetNames(stream));
@@ -84,17 +86,19 @@ public sealed class PlanningPageTests(SqliteApp app)
     }
 
     [Fact]
-    public async Task ADateOutsideTheYear_IsShownAsAnError_AndTheDefaultDateIsUsed()
+    public async Task ADateOutsideTheYear_IsShownAsAnError_AsTyped_AndTheCensusDateIsUsed()
     {
         var client = await app.SignedInAsync("commissioner");
 
-        var response = await client.GetAsync($"/Planning?Year={LastYear}&Date=1999-01-01");
+        var response = await client.GetAsync($"/Planning?ay={LastYear}&{On(new LocalDate(1999, 1, 1))}");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("govuk-error-summary", html);
         Assert.Contains($"The date must be inside the academic year {LastYear}", html);
-        Assert.Contains($"value=\"{CensusDate.For(LastYear):yyyy-MM-dd}\"", html);
+        Assert.Contains("href=\"#On-day\"", html);
+        Assert.Contains("name=\"On.Year\" type=\"text\" inputmode=\"numeric\" value=\"1999\"", html);
+        Assert.Contains($"Sufficiency in {LastYear} on {CensusDate.For(LastYear):d MMMM yyyy}", html);
     }
 
     [Fact]

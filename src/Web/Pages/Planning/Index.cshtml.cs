@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
-using NodaTime.Text;
 using Placements.Commissioning.Children;
 using Placements.Commissioning.Persistence;
 using Placements.Commissioning.Planning;
 using Placements.Commissioning.SchoolCalendar;
 using Placements.Web.Hosting;
+using Placements.Web.Pages.Shared;
 using Placements.Web.Reports;
 using Placements.Web.Security;
 
@@ -20,8 +20,10 @@ namespace Placements.Web.Pages.Planning;
 [Authorize(Policy = Policies.Commissioning)]
 public sealed class IndexModel(CommissioningDb commissioning, IClock clock, CouncilSettings council) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Year { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Date { get; set; }
+    // Bound as "ay", not "Year": a query key "Year" would also fill On.Year (model binding falls back to no prefix).
+    [BindProperty(SupportsGet = true, Name = "ay")] public string? Year { get; set; }
+    /// <summary>The date the sufficiency table counts on (query string <c>On.Day</c>, <c>On.Month</c>, <c>On.Year</c>).</summary>
+    [BindProperty(SupportsGet = true)] public DateInput On { get; set; } = new();
     [BindProperty(SupportsGet = true)] public int YearsAhead { get; set; } = 3;
     [BindProperty(SupportsGet = true)] public int HistoryYears { get; set; } = 3;
 
@@ -29,6 +31,7 @@ public sealed class IndexModel(CommissioningDb commissioning, IClock clock, Coun
     public SufficiencyTable Table { get; private set; } = null!;
     public DemandProjection Projection { get; private set; } = null!;
     public AcademicYear AcademicYear { get; private set; }
+    public LocalDate ChosenDate { get; private set; }
     public IReadOnlyList<AcademicYear> YearChoices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -64,25 +67,28 @@ public sealed class IndexModel(CommissioningDb commissioning, IClock clock, Coun
         if (!string.IsNullOrWhiteSpace(Year))
         {
             if (AcademicYear.TryParse(Year, out var chosen)) AcademicYear = chosen;
-            else Errors.Add(("Year", $"Enter the academic year like {current}"));
+            else Errors.Add(("ay", $"Enter the academic year like {current}"));
         }
         var date = AcademicYear == current ? today : CensusDate.For(AcademicYear);
-        if (!string.IsNullOrWhiteSpace(Date))
+        if (!On.IsEmpty)
         {
-            var parsed = LocalDatePattern.Iso.Parse(Date.Trim());
-            if (!parsed.Success) Errors.Add(("Date", "Enter the date as YYYY-MM-DD"));
-            else if (!AcademicYear.Contains(parsed.Value)) Errors.Add(("Date", $"The date must be inside the academic year {AcademicYear} ({AcademicYear.Start:d MMMM yyyy} to {AcademicYear.End:d MMMM yyyy})"));
-            else date = parsed.Value;
+            if (On.Parse("date", out var error) is not { } parsed) Errors.Add(("On", error!));
+            else if (!AcademicYear.Contains(parsed)) Errors.Add(("On", $"The date must be inside the academic year {AcademicYear} ({AcademicYear.Start:d MMMM yyyy} to {AcademicYear.End:d MMMM yyyy})"));
+            else date = parsed;
         }
         if (YearsAhead is < 1 or > DemandProjection.MaxYearsAhead) { Errors.Add(("YearsAhead", "Project between 1 and 5 years ahead")); YearsAhead = 3; }
         if (HistoryYears is < 1 or > 5) { Errors.Add(("HistoryYears", "Measure rates from between 1 and 5 years of history")); HistoryYears = 3; }
-        Date = date.ToString("yyyy-MM-dd", null);
+        ChosenDate = date;
 
         var data = await new PlanningDataQuery(commissioning).LoadAsync(council.LaCode, cancellationToken);
         Table = SufficiencyTable.For(data, AcademicYear, date);
         Projection = DemandProjection.Project(data, AcademicYear, YearsAhead, HistoryYears);
         return Errors.Count == 0;
     }
+
+    /// <summary>The link to this view's figures in another form (a CSV table or the workbook).</summary>
+    public string Download(string handler, string? table = null) =>
+        $"?handler={handler}{(table is null ? "" : $"&table={table}")}&ay={AcademicYear}&On.Day={ChosenDate.Day}&On.Month={ChosenDate.Month}&On.Year={ChosenDate.Year}&YearsAhead={YearsAhead}&HistoryYears={HistoryYears}";
 
     public static string NeedName(Need? need) => need?.ToString() ?? "Any need";
     public static string Figure(double value) => value.ToString("N1");
