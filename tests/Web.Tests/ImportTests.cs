@@ -17,8 +17,8 @@ using Placements.Web.Tests.Infrastructure;
 
 namespace Placements.Web.Tests;
 
-/// <summary>The app on an empty SQLite database (no demo county), with an Administrator and a Commissioner.</summary>
-public sealed class EmptyCountyApp() : PlacementsApp(DatabaseProvider.Sqlite)
+/// <summary>The app on an empty database (no demo county), with an Administrator and a Commissioner.</summary>
+public sealed class EmptyCountyApp(DatabaseProvider provider = DatabaseProvider.Sqlite) : PlacementsApp(provider)
 {
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [new("Demo:Seed", "false")];
 
@@ -73,9 +73,10 @@ public static class ExampleCounty
     }
 }
 
-public sealed class ImportTests : IAsyncLifetime
+/// <summary>The county import through the real app, on each database (the import's one transaction spans both modules).</summary>
+public abstract class ImportTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly EmptyCountyApp _app = new();
+    private readonly EmptyCountyApp _app = new(provider);
 
     public async ValueTask InitializeAsync() => await _app.AddStaffAsync();
 
@@ -302,6 +303,10 @@ public sealed class ImportTests : IAsyncLifetime
 }
 
 /// <summary>The <c>import</c> verb, run as an operator would: the built app as a process on its own SQLite file.</summary>
+public sealed class ImportOnSqliteTests() : ImportTests(DatabaseProvider.Sqlite);
+
+public sealed class ImportOnPostgresTests() : ImportTests(DatabaseProvider.Postgres);
+
 [Collection(nameof(StartupAndCommandLineTests))]
 public sealed class ImportCommandLineTests
 {
