@@ -144,6 +144,18 @@ public abstract class ImportTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PlacementsOutsideTheirProvidersDesignation_AreImported_WithAWarningLineEach()
+    {
+        var first = await ImportAsync(ExampleCounty.Folder);
+
+        Assert.True(first.Success);
+        Assert.Contains("placements.csv:6: warning: PL0005: Eastbridge High ASD Unit is designated for ASD, not the child's primary need HI.", first.Warnings);
+        Assert.All(first.Warnings, w => Assert.Matches(@"^placements\.csv:\d+: warning: PL\d{4}: ", w));
+        var second = await ImportAsync(ExampleCounty.Folder);
+        Assert.Empty(second.Warnings); // nothing changed, nothing new to check
+    }
+
+    [Fact]
     public async Task ACorrectedFile_UpdatesOnlyTheChangedRow_AndAuditsThatChange()
     {
         await ImportAsync(ExampleCounty.Folder);

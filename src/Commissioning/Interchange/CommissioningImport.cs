@@ -16,14 +16,18 @@ namespace Placements.Commissioning.Interchange;
 /// </summary>
 public sealed class CommissioningImport(CommissioningDb db, CommissioningState state, LocalDate today, string councilLaCode)
 {
-    /// <summary>The tally of each file written, and the references of providers created or changed.</summary>
-    public sealed record Outcome(IReadOnlyList<ImportTally> Files, IReadOnlySet<string> ProvidersChanged);
+    /// <summary>
+    /// The tally of each file written, the references of providers created or changed, and advice on the placements
+    /// created or changed (outside the provider's age range or designation) as <c>file:line: warning: message</c>.
+    /// </summary>
+    public sealed record Outcome(IReadOnlyList<ImportTally> Files, IReadOnlySet<string> ProvidersChanged, IReadOnlyList<string> Warnings);
 
     public async Task<Outcome> ApplyAsync(CommissioningFiles files, IReadOnlySet<string> present, CancellationToken cancellationToken = default)
     {
         var tallies = new Dictionary<string, ImportTally>();
         ImportTally Tally(string file) => tallies.TryGetValue(file, out var t) ? t : tallies[file] = new ImportTally(file);
         var providersChanged = new HashSet<string>(StringComparer.Ordinal);
+        var warnings = new List<string>();
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -40,7 +44,12 @@ public sealed class CommissioningImport(CommissioningDb db, CommissioningState s
             await SaveAsync(cancellationToken); // providers and children get their ids
 
             foreach (var row in files.PlacesRows) Tally(CommissioningFiles.Places).Count(Upsert(row));
-            foreach (var row in files.PlacementRows) Tally(CommissioningFiles.Placements).Count(Upsert(row));
+            foreach (var row in files.PlacementRows)
+            {
+                var change = Upsert(row);
+                Tally(CommissioningFiles.Placements).Count(change);
+                if (change != RowChange.Unchanged) warnings.AddRange(WarningsFor(row));
+            }
             await SaveAsync(cancellationToken);
         }
         finally
@@ -48,8 +57,13 @@ public sealed class CommissioningImport(CommissioningDb db, CommissioningState s
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
         var reported = CommissioningFiles.Columns.Keys.Where(present.Contains).Select(Tally).ToList();
-        return new Outcome(reported, providersChanged);
+        return new Outcome(reported, providersChanged, warnings);
     }
+
+    // Advice never stops an import (these are existing placements); it names references and ages, never a child's name.
+    private IEnumerable<string> WarningsFor(PlacementRow row) =>
+        PlacementRules.Warnings(state.Providers[row.ProviderRef], state.Children[row.ChildRef], row.Start)
+            .Select(w => $"{CommissioningFiles.Placements}:{row.Line}: warning: {row.Reference}: {w}");
 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {

@@ -43,7 +43,7 @@ public sealed class CountyImport(CommissioningDb commissioning, FinanceDb financ
         foreach (var _ in paid.FundingTermsChanged.Where(r => !written.ProvidersChanged.Contains(r)))
             providers?.MarkUnchangedAsUpdated();
         var tallies = written.Files.Concat(paid.Files).OrderBy(t => Files.ToList().IndexOf(t.File)).ToList();
-        return CountyImportResult.Succeeded(tallies);
+        return CountyImportResult.Succeeded(tallies, written.Warnings);
     }
 
     /// <summary>Reads each file of the source that the import knows; any other CSV file is an error (a misnamed file would otherwise be silently skipped).</summary>
@@ -74,15 +74,15 @@ public sealed class CountyImport(CommissioningDb commissioning, FinanceDb financ
 }
 
 /// <summary>The outcome of a county import: the errors that stopped it (nothing written), or what each file changed.</summary>
-public sealed record CountyImportResult(IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportTally> Files)
+public sealed record CountyImportResult(IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportTally> Files, IReadOnlyList<string> Warnings)
 {
     public bool Success => Errors.Count == 0;
     public int Created => Files.Sum(f => f.Created);
     public int Updated => Files.Sum(f => f.Updated);
     public int Unchanged => Files.Sum(f => f.Unchanged);
 
-    public static CountyImportResult Failed(IReadOnlyList<ImportError> errors) => new(errors, []);
-    public static CountyImportResult Succeeded(IReadOnlyList<ImportTally> files) => new([], files);
+    public static CountyImportResult Failed(IReadOnlyList<ImportError> errors) => new(errors, [], []);
+    public static CountyImportResult Succeeded(IReadOnlyList<ImportTally> files, IReadOnlyList<string> warnings) => new([], files, warnings);
 
     /// <summary>The report as lines: one per file, then the totals.</summary>
     public IEnumerable<string> ReportLines() =>

@@ -98,6 +98,8 @@ public static class CommandLine
         }
         Console.WriteLine($"Imported {Path.GetFullPath(folder)}:");
         foreach (var line in result.ReportLines()) Console.WriteLine($"  {line}");
+        if (result.Warnings.Count > 0) Console.WriteLine($"{result.Warnings.Count} placement(s) to check (imported all the same):");
+        foreach (var warning in result.Warnings) Console.WriteLine($"  {warning}");
         return 0;
     }
 
