@@ -12,7 +12,7 @@ namespace Placements.Finance.Funding.Entitlement;
 /// <param name="AlreadyPaid">Everything paid for the year so far.</param>
 /// <param name="TopUp">
 /// The run month's own amount on today's data (rounded cumulative through the run month − through the month before);
-/// zero for any year but the run month's.
+/// zero for any year but the run month's, and zero when the run month was already paid (a repeated run).
 /// </param>
 /// <param name="Adjustment">The rest of what is owed: changes to earlier months. Negative is a recovery.</param>
 public sealed record OwedForYear(FinancialYear Year, Money Entitlement, Money AlreadyPaid, Money TopUp, Money Adjustment)
@@ -36,10 +36,15 @@ public static class TopUpOwed
     /// <param name="runMonth">The month the run covers; entitlement runs through its last day.</param>
     /// <param name="alreadyPaid">What has been paid per financial year; a missing year has had nothing.</param>
     /// <param name="settings">Bands, term calendar and go-live month.</param>
+    /// <param name="lastMonthPaid">
+    /// The latest run month already paid for this placement, if any. When the run month is on or before it, its own
+    /// amount went out in that run, so a repeated or re-opened month owes only an <see cref="OwedForYear.Adjustment"/>
+    /// (nothing at all if nothing changed) rather than a TopUp line netted off by an equal and opposite Adjustment.
+    /// </param>
     /// <exception cref="TopUpAmountMissingException">Days on roll have no amount (every gap in the year is listed).</exception>
     /// <exception cref="Commissioning.DomainRuleException"><c>TermCalendarMustHaveSchoolDaysInTheYear</c> (SchoolDays basis).</exception>
     public static IReadOnlyList<OwedForYear> For(TopUpPlacement placement, YearMonth runMonth,
-        IReadOnlyDictionary<FinancialYear, Money> alreadyPaid, TopUpSettings settings)
+        IReadOnlyDictionary<FinancialYear, Money> alreadyPaid, TopUpSettings settings, YearMonth? lastMonthPaid = null)
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(alreadyPaid);
@@ -57,7 +62,7 @@ public static class TopUpOwed
         {
             var entitlement = RoundedThrough(placement, year, runEnd, settings);
             var paid = alreadyPaid.GetValueOrDefault(year);
-            var topUp = year == runYear
+            var topUp = year == runYear && !(runMonth <= lastMonthPaid)
                 ? entitlement - RoundedThrough(placement, year, runMonth.OnDayOfMonth(1).PlusDays(-1), settings)
                 : Money.Zero;
             return new OwedForYear(year, entitlement, paid, topUp, entitlement - paid - topUp);
