@@ -50,5 +50,8 @@ public sealed class PlacementFunding : IAudited
         AgreedAnnualAmount = agreedAnnualAmount;
     }
 
+    /// <summary>This row as the plain value the top-up calculation reads.</summary>
+    public Entitlement.TopUpFundingRow ToRow() => new(EffectiveFrom, Band, AgreedAnnualAmount);
+
     public string AuditKey => $"{PlacementReference} from {EffectiveFrom:yyyy-MM-dd}";
 }
