@@ -303,6 +303,22 @@ public abstract class ImportTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThePlacementsTopUpSchedulePage_ShowsTheSameFiguresAsTheCli_AndIsForFinanceOnly()
+    {
+        await ImportAsync(ExampleCounty.Folder);
+        var admin = await _app.SignedInAsync("admin");
+
+        var html = await admin.GetStringAsync("/Placements/PL0001/Schedule?Year=2026/27");
+
+        Assert.Contains("<tr class=\"govuk-table__row\" data-month=\"2026-09\">", html);
+        Assert.Contains("data-amount>&#xA3;848.93<", html);
+        Assert.Contains("data-total>&#xA3;6,726.11<", html);
+        var commissioner = await _app.SignedInAsync("commissioner");
+        var denied = await commissioner.GetAsync("/Placements/PL0001/Schedule");
+        Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
     public async Task ACommissioner_IsDeniedTheImportPage()
     {
         var client = await _app.SignedInAsync("commissioner");
@@ -314,11 +330,11 @@ public abstract class ImportTests(DatabaseProvider provider) : IAsyncLifetime
     }
 }
 
-/// <summary>The <c>import</c> verb, run as an operator would: the built app as a process on its own SQLite file.</summary>
 public sealed class ImportOnSqliteTests() : ImportTests(DatabaseProvider.Sqlite);
 
 public sealed class ImportOnPostgresTests() : ImportTests(DatabaseProvider.Postgres);
 
+/// <summary>The <c>import</c> verb, run as an operator would: the built app as a process on its own SQLite file.</summary>
 [Collection(nameof(StartupAndCommandLineTests))]
 public sealed class ImportCommandLineTests
 {
@@ -359,6 +375,33 @@ public sealed class ImportCommandLineTests
         Assert.Equal(0, again);
         Assert.Contains("  placements.csv: 0 created, 0 updated, 75 unchanged", secondOutput);
         Assert.Contains("  Total: 0 created, 0 updated, ", secondOutput);
+    }
+
+    [Fact]
+    public async Task FundingSchedule_OfAnImportedPlacement_PrintsTheMonthsToThePenny()
+    {
+        var database = NewDatabase();
+        await RunAsync(database, "import", ExampleCounty.Folder);
+
+        var (exit, output, error) = await RunAsync(database, "funding", "schedule", "--placement", "PL0001", "--year", "2026/27");
+
+        // PL0001 starts on 5 September 2026 at band 1, £11,754.36 a year, Monthly: £979.53 a whole month;
+        // September is 26 of 30 days = £848.926 → £848.93; the exact year is £6,726.106 → £6,726.11.
+        Assert.True(exit == 0, error);
+        var lines = output.ReplaceLineEndings("\n").Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("  September 2026") && l.Contains("£848.93"));
+        Assert.Contains(lines, l => l.StartsWith("  October 2026") && l.Contains("£979.53") && l.Contains("£1,828.46"));
+        Assert.Contains(lines, l => l.StartsWith("  Total") && l.EndsWith("£6,726.11"));
+        Assert.DoesNotContain(lines, l => l.StartsWith("  August 2026") && !l.Contains("£0.00"));
+    }
+
+    [Fact]
+    public async Task FundingSchedule_WithABadYear_IsAUsageError()
+    {
+        var (exit, _, error) = await RunAsync(NewDatabase(), "funding", "schedule", "--placement", "PL0001", "--year", "2026");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("'2026' is not a financial year (like 2025/26).", error);
     }
 
     [Fact]

@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Placements.Commissioning.Interchange;
+using Placements.Commissioning.SchoolCalendar;
+using Placements.Finance.Funding;
 using Placements.Finance.Interchange;
 using Placements.Finance.Persistence;
 using Placements.Web.Hosting;
 using Placements.Commissioning.Persistence;
 using Placements.Web.Database;
 using Placements.Web.Demo;
+using Placements.Web.Reports;
 using Placements.Web.Security;
 
 namespace Placements.Web.Cli;
@@ -24,6 +27,8 @@ public static class CommandLine
           import <folder>                            import a county's CSV files (README: the import format), all or nothing
           users add <name> --role <Role> [--password <password>]
                                                      create a staff account (the password is asked for when not given)
+          funding schedule --placement <ref> [--year 2025/26]
+                                                     a placement's top-up month by month for a financial year (default this one)
         """;
 
     /// <summary>A verb is a first argument that is not an option (options start with '-').</summary>
@@ -32,7 +37,7 @@ public static class CommandLine
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var verb = args[0];
-        if (verb is not ("migrate" or "seed-demo" or "users" or "import"))
+        if (verb is not ("migrate" or "seed-demo" or "users" or "import" or "funding"))
         {
             Console.Error.WriteLine($"Unknown verb '{verb}'.{Environment.NewLine}{Usage}");
             return 2;
@@ -62,9 +67,32 @@ public static class CommandLine
                 return 0;
             case "import":
                 return await ImportAsync(sp, FromShell(args[1]));
+            case "funding":
+                return await FundingScheduleAsync(sp, args);
             default:
                 return await AddUserAsync(sp, args);
         }
+    }
+
+    private static async Task<int> FundingScheduleAsync(IServiceProvider sp, string[] args)
+    {
+        var yearText = Option(args, "--year");
+        var year = FinancialYear.For(sp.GetRequiredService<IClock>().TodayInLondon());
+        if (args.Length < 2 || args[1] != "schedule" || Option(args, "--placement") is not { } reference
+            || (yearText is not null && !FinancialYear.TryParse(yearText, out year)))
+        {
+            Console.Error.WriteLine(yearText is null ? Usage : $"'{yearText}' is not a financial year (like 2025/26).{Environment.NewLine}{Usage}");
+            return 2;
+        }
+        var goLive = TopUpScheduleText.GoLiveMonth(sp.GetRequiredService<IConfiguration>());
+        var view = await new TopUpScheduleQuery(sp.GetRequiredService<CommissioningDb>(), sp.GetRequiredService<FinanceDb>()).LoadAsync(reference, year, goLive);
+        if (view is null)
+        {
+            Console.Error.WriteLine($"There is no placement {reference}.");
+            return 1;
+        }
+        foreach (var line in TopUpScheduleText.Lines(view)) Console.WriteLine(line);
+        return view.Missing.Count == 0 ? 0 : 1;
     }
 
     private static async Task<int> AddUserAsync(IServiceProvider sp, string[] args)
