@@ -3,6 +3,7 @@ using NodaTime;
 using Placements.Commissioning.Interchange;
 using Placements.Commissioning.SchoolCalendar;
 using Placements.Finance.Funding;
+using Placements.Finance.Reports;
 using Placements.Finance.Interchange;
 using Placements.Finance.Persistence;
 using Placements.Web.Hosting;

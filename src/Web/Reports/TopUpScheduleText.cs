@@ -5,6 +5,7 @@ using NodaTime.Text;
 using Placements.Commissioning.Providers;
 using Placements.Finance;
 using Placements.Finance.Funding;
+using Placements.Finance.Reports;
 using Placements.Web.Database;
 
 namespace Placements.Web.Reports;

@@ -4,10 +4,11 @@ using Placements.Commissioning.Persistence;
 using Placements.Commissioning.Placements;
 using Placements.Commissioning.Providers;
 using Placements.Commissioning.SchoolCalendar;
+using Placements.Finance.Funding;
 using Placements.Finance.Funding.Entitlement;
 using Placements.Finance.Persistence;
 
-namespace Placements.Finance.Funding;
+namespace Placements.Finance.Reports;
 
 /// <summary>
 /// A placement's top-up for one financial year, month by month, as the placement page and the CLI show it:
