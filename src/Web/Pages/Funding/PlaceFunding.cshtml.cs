@@ -5,7 +5,7 @@ using NodaTime;
 using Placements.Commissioning.Persistence;
 using Placements.Commissioning.SchoolCalendar;
 using Placements.Finance.Funding.Elements;
-using Placements.Finance.FundingReports;
+using Placements.Finance.Reports;
 using Placements.Finance.Persistence;
 using Placements.Web.Hosting;
 using Placements.Web.Security;

@@ -7,7 +7,7 @@ using NodaTime.Text;
 using Placements.Commissioning.Persistence;
 using Placements.Finance;
 using Placements.Finance.Funding.Elements;
-using Placements.Finance.FundingReports;
+using Placements.Finance.Reports;
 using Placements.Finance.Persistence;
 using Placements.Web.Hosting;
 using Placements.Web.Security;

@@ -9,7 +9,7 @@ using Placements.Finance.Funding.Entitlement;
 using Placements.Finance.Funding.PlaceFunding;
 using Placements.Finance.Persistence;
 
-namespace Placements.Finance.FundingReports;
+namespace Placements.Finance.Reports;
 
 /// <summary>The top-up in force on a day: the funding row, and its annual amount (null when its band has no amount for the year).</summary>
 /// <param name="Row">The funding row in force, or null when none has started.</param>

@@ -10,7 +10,7 @@ using Placements.Finance.Funding.Elements;
 using Placements.Finance.Funding.PlaceFunding;
 using Placements.Finance.Persistence;
 
-namespace Placements.Finance.FundingReports;
+namespace Placements.Finance.Reports;
 
 /// <summary>One provider's place funding for the year, with the places (and, for resourced provision, occupied places) it is worked from.</summary>
 public sealed record ProviderPlaceFundingRow(
