@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -90,6 +92,38 @@ public sealed class BrowserTests : IClassFixture<BrowserApp>, IAsyncLifetime
         await page.WaitForURLAsync(url => url.Contains("YearsAhead=5"));
         Assert.Equal(6, await page.Locator("[data-testid=projection-summary] tbody tr").CountAsync());
         await AssertNoViolationsAsync(page, "planning page");
+    }
+
+    [Fact]
+    public async Task AFinanceOfficer_ReadsPlaceFunding_APlacementsElements_AndItsSchedule_WithNoAccessibilityViolations()
+    {
+        string reference;
+        using (var scope = _app.Services.CreateScope())
+        {
+            var finance = scope.ServiceProvider.GetRequiredService<Placements.Finance.Persistence.FinanceDb>();
+            var commissioning = scope.ServiceProvider.GetRequiredService<Placements.Commissioning.Persistence.CommissioningDb>();
+            var funded = await finance.PlacementFunding.Select(f => f.PlacementId).ToListAsync();
+            reference = await commissioning.Placements
+                .Where(p => p.Status == Placements.Commissioning.Placements.PlacementStatus.Agreed && p.End == null && funded.Contains(p.Id))
+                .OrderBy(p => p.Reference).Select(p => p.Reference).FirstAsync();
+        }
+        var page = await _browser!.NewPageAsync();
+        await page.GotoAsync(BaseAddress + "/Account/SignIn");
+        await page.GetByLabel("User name").FillAsync("finance.officer");
+        await page.GetByLabel("Password").FillAsync(PlacementsApp.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(BaseAddress + "/");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Funding" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Funding/PlaceFunding"));
+        await AssertNoViolationsAsync(page, "place funding page");
+
+        await page.GotoAsync($"{BaseAddress}/Placements/{reference}/Elements");
+        await AssertNoViolationsAsync(page, "placement elements page");
+
+        await page.GotoAsync($"{BaseAddress}/Placements/{reference}/Schedule");
+        Assert.Equal(12, await page.Locator("[data-testid=schedule] tbody tr[data-month]").CountAsync());
+        await AssertNoViolationsAsync(page, "top-up schedule page");
     }
 
     private static async Task AssertNoViolationsAsync(IPage page, string what)
