@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Placements.Accounts;
 using Placements.Finance;
+using Placements.Finance.Funding;
 
 namespace Placements.Web.Pages.Funding;
 
@@ -14,6 +15,15 @@ public static class FundingForms
     /// </summary>
     public static bool CanAddFundingRows(this ClaimsPrincipal user) =>
         user.IsInRole(Roles.FinanceOfficer) || user.IsInRole(Roles.Administrator);
+
+    /// <summary>How a pro-rata basis reads on a page.</summary>
+    public static string Describe(this ProRataBasis basis) => basis switch
+    {
+        ProRataBasis.Monthly => "Monthly (a twelfth a month)",
+        ProRataBasis.CalendarDays => "Calendar days",
+        ProRataBasis.SchoolDays => "School days",
+        _ => basis.ToString(),
+    };
 
     /// <summary>
     /// The amount in <paramref name="text"/>, or null with an error on <paramref name="key"/> (GOV.UK wording naming
