@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Placements.Accounts;
 using Placements.Web.Database;
+using Placements.Web.Security;
 
 namespace Placements.Web.Tests.Infrastructure;
 
