@@ -7,7 +7,7 @@ using Placements.Commissioning;
 using Placements.Commissioning.Providers;
 using Placements.Commissioning.SchoolCalendar;
 using Placements.Finance.Funding;
-using Placements.Finance.FundingTables;
+using Placements.Finance.Tables;
 using Placements.Finance.Persistence;
 using Placements.Web.Hosting;
 using Placements.Web.Security;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Placements.Commissioning;
 using Placements.Commissioning.Providers;
 using Placements.Finance.Funding;
-using Placements.Finance.FundingTables;
+using Placements.Finance.Tables;
 using Placements.Finance.Persistence;
 using Placements.Web.Pages.Shared;
 using Placements.Web.Security;

@@ -9,7 +9,7 @@ using Placements.Commissioning.Persistence;
 using Placements.Commissioning.Placements;
 using Placements.Commissioning.Providers;
 using Placements.Finance.Funding;
-using Placements.Finance.FundingTables;
+using Placements.Finance.Tables;
 using Placements.Finance.Persistence;
 using Placements.Web.Pages.Funding;
 using Placements.Web.Pages.Shared;

@@ -5,7 +5,7 @@ using Placements.Commissioning.SchoolCalendar;
 using Placements.Finance.Funding;
 using Placements.Finance.Persistence;
 
-namespace Placements.Finance.FundingTables;
+namespace Placements.Finance.Tables;
 
 /// <summary>
 /// Adds a top-up band to a provision type's table for one financial year. A band already in that year's table is

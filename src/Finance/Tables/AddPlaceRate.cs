@@ -5,7 +5,7 @@ using Placements.Commissioning.Providers;
 using Placements.Finance.Funding;
 using Placements.Finance.Persistence;
 
-namespace Placements.Finance.FundingTables;
+namespace Placements.Finance.Tables;
 
 /// <summary>Adds a dated place-funding rate for a provision type. A rate already set for that type and date is refused.</summary>
 public sealed class AddPlaceRate(FinanceDb db)

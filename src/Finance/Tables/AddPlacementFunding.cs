@@ -5,7 +5,7 @@ using Placements.Commissioning.Providers;
 using Placements.Finance.Funding;
 using Placements.Finance.Persistence;
 
-namespace Placements.Finance.FundingTables;
+namespace Placements.Finance.Tables;
 
 /// <summary>The placement a funding row is added to, as read from Commissioning (Finance keeps no foreign key to it).</summary>
 public sealed record FundedPlacement(int Id, string Reference, ProvisionType ProviderProvisionType);
