@@ -444,3 +444,36 @@ public sealed class FundingTablesTests(FundingApp app) : IClassFixture<FundingAp
             .Where(a => a.EntityType == entityType && a.EntityKey == key).OrderBy(a => a.Id).ToListAsync();
     }
 }
+
+/// <summary>The funding tables' pages over the demo county (read only): every seeded rate, band and funding row renders.</summary>
+public sealed class FundingTablesOnTheDemoCountyTests(SqliteApp app)
+{
+    [Fact]
+    public async Task TheDemoCountysTables_AreShown_ToAFinanceOfficer()
+    {
+        string placement;
+        int rates, bands, fundingRows;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var finance = scope.ServiceProvider.GetRequiredService<FinanceDb>();
+            var year = FinancialYear.For(app.Services.GetRequiredService<IClock>().TodayInLondon());
+            rates = await finance.PlaceRates.CountAsync();
+            bands = await finance.TopUpBands.CountAsync(b => b.FinancialYear == year);
+            var funded = await finance.PlacementFunding.AsNoTracking().OrderBy(f => f.Id).FirstAsync();
+            placement = funded.PlacementReference;
+            fundingRows = await finance.PlacementFunding.CountAsync(f => f.PlacementReference == placement);
+        }
+        var client = await app.SignedInAsync("finance.officer");
+
+        var ratesPage = await client.GetStringAsync("/Funding/Rates");
+        var bandsPage = await client.GetStringAsync("/Funding/Bands");
+        var fundingPage = await client.GetStringAsync($"/Placements/{placement}/Funding");
+
+        Assert.True(rates > 0 && bands > 0, "the demo county seeds rates and bands");
+        Assert.Equal(rates, CountOf(ratesPage, "<tr class=\"govuk-table__row\" data-from="));
+        Assert.Equal(bands, CountOf(bandsPage, "<tr class=\"govuk-table__row\" data-band="));
+        Assert.Equal(fundingRows, CountOf(fundingPage, "<tr class=\"govuk-table__row\" data-from="));
+    }
+
+    private static int CountOf(string html, string text) => (html.Length - html.Replace(text, "", StringComparison.Ordinal).Length) / text.Length;
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Placements.Commissioning;
@@ -17,7 +18,7 @@ public sealed class AddPlaceRate(FinanceDb db)
             throw new DomainRuleException(FundingTableRules.RateMustNotBeNegative, "A place funding rate cannot be negative.");
         if (await db.PlaceRates.AnyAsync(r => r.ProvisionType == type && r.EffectiveFrom == effectiveFrom, cancellationToken))
             throw new DomainRuleException(FundingTableRules.PlaceRateAlreadyExists,
-                $"A place rate for {type.Describe()} from {effectiveFrom:d MMMM yyyy} already exists. Rates are never changed: add a rate with a later effective-from date instead.");
+                string.Create(CultureInfo.InvariantCulture, $"A place rate for {type.Describe()} from {effectiveFrom:d MMMM yyyy} already exists. Rates are never changed: add a rate with a later effective-from date instead."));
         var rate = new PlaceRate(type, effectiveFrom, occupiedRate, unoccupiedRate);
         db.PlaceRates.Add(rate);
         await db.SaveChangesAsync(cancellationToken);

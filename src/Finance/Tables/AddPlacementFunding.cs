@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Placements.Commissioning;
@@ -32,7 +33,7 @@ public sealed class AddPlacementFunding(FinanceDb db)
             : PlacementFunding.ByAgreedAmount(placement.Id, placement.Reference, effectiveFrom, agreedAnnualAmount!.Value);
         if (await db.PlacementFunding.AnyAsync(f => f.PlacementId == placement.Id && f.EffectiveFrom == effectiveFrom, cancellationToken))
             throw new DomainRuleException(FundingTableRules.PlacementFundingAlreadyExists,
-                $"Placement {placement.Reference} already has funding from {effectiveFrom:d MMMM yyyy}. Funding rows are never changed: add a row with a later effective-from date instead.");
+                string.Create(CultureInfo.InvariantCulture, $"Placement {placement.Reference} already has funding from {effectiveFrom:d MMMM yyyy}. Funding rows are never changed: add a row with a later effective-from date instead."));
         db.PlacementFunding.Add(row);
         await db.SaveChangesAsync(cancellationToken);
         return row;
