@@ -27,7 +27,7 @@ namespace Placements.Web.Tests;
 /// error summary and saves nothing; a finance approver views but does not add; a commissioner is turned away.
 /// The tables are shared by the tests, so each test uses its own dates and band names.
 /// </summary>
-public sealed class FundingTablesTests(FundingApp app) : IClassFixture<FundingApp>
+public abstract class FundingTablesTests(FundingApp app)
 {
     // ---- Place rates --------------------------------------------------------------------------------------
 
@@ -444,6 +444,10 @@ public sealed class FundingTablesTests(FundingApp app) : IClassFixture<FundingAp
             .Where(a => a.EntityType == entityType && a.EntityKey == key).OrderBy(a => a.Id).ToListAsync();
     }
 }
+
+public sealed class FundingTablesOnSqliteTests(FundingSqliteApp app) : FundingTablesTests(app), IClassFixture<FundingSqliteApp>;
+
+public sealed class FundingTablesOnPostgresTests(FundingPostgresApp app) : FundingTablesTests(app), IClassFixture<FundingPostgresApp>;
 
 /// <summary>The funding tables' pages over the demo county (read only): every seeded rate, band and funding row renders.</summary>
 public sealed class FundingTablesOnTheDemoCountyTests(SqliteApp app)

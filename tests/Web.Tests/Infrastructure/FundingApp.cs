@@ -9,7 +9,7 @@ namespace Placements.Web.Tests.Infrastructure;
 /// The real app on an empty database (no demo county) with the users the funding tables care about: the finance officer
 /// and administrator add rows, the finance approver only views, and a commissioner is turned away.
 /// </summary>
-public sealed class FundingApp() : PlacementsApp(DatabaseProvider.Sqlite)
+public abstract class FundingApp(DatabaseProvider provider) : PlacementsApp(provider)
 {
     public static readonly IReadOnlyDictionary<string, string> Users = new Dictionary<string, string>
     {
@@ -33,3 +33,7 @@ public sealed class FundingApp() : PlacementsApp(DatabaseProvider.Sqlite)
         }
     }
 }
+
+public sealed class FundingSqliteApp() : FundingApp(DatabaseProvider.Sqlite);
+
+public sealed class FundingPostgresApp() : FundingApp(DatabaseProvider.Postgres);
