@@ -77,6 +77,20 @@ public abstract class SignInAndHomePageTests(PlacementsApp app)
     }
 
     [Fact]
+    public async Task TheSignOutButtonOnEveryPage_CarriesItsAntiforgeryToken_AndSignsOut()
+    {
+        var client = await app.SignedInAsync("commissioner");
+        var html = await client.GetStringAsync("/");
+        var form = System.Text.RegularExpressions.Regex.Match(html, "<form method=\"post\" class=\"app-inline-form\" action=\"/Account/SignOut\">.*?</form>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+
+        var response = await client.PostAsync("/Account/SignOut", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = PlacementsApp.AntiforgeryToken(form) }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
     public async Task Health_AnswersWithoutSignIn()
     {
         var response = await app.Anonymous().GetAsync("/health");
