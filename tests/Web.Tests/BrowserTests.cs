@@ -95,7 +95,7 @@ public sealed class BrowserTests : IClassFixture<BrowserApp>, IAsyncLifetime
     }
 
     [Fact]
-    public async Task AFinanceOfficer_ReadsPlaceFunding_APlacementsElements_AndItsSchedule_WithNoAccessibilityViolations()
+    public async Task AFinanceOfficer_ReadsPlaceFunding_APlacementsFundingElementsAndSchedule_AndTheTables_WithNoAccessibilityViolations()
     {
         string reference;
         using (var scope = _app.Services.CreateScope())
@@ -124,6 +124,17 @@ public sealed class BrowserTests : IClassFixture<BrowserApp>, IAsyncLifetime
         await page.GotoAsync($"{BaseAddress}/Placements/{reference}/Schedule");
         Assert.Equal(12, await page.Locator("[data-testid=schedule] tbody tr[data-month]").CountAsync());
         await AssertNoViolationsAsync(page, "top-up schedule page");
+
+        await page.GotoAsync($"{BaseAddress}/Placements/{reference}/Funding");
+        await AssertNoViolationsAsync(page, "placement funding page");
+        await page.GotoAsync($"{BaseAddress}/Funding/Rates");
+        await AssertNoViolationsAsync(page, "place rates page");
+        await page.GotoAsync($"{BaseAddress}/Funding/Bands");
+        await AssertNoViolationsAsync(page, "top-up bands page");
+        // A refused row comes back with the GOV.UK error summary, still accessible.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add" }).First.ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        await AssertNoViolationsAsync(page, "top-up bands page with errors");
     }
 
     private static async Task AssertNoViolationsAsync(IPage page, string what)
