@@ -40,7 +40,7 @@ public sealed class BrowserTests : IClassFixture<BrowserApp>, IAsyncLifetime
     [Fact]
     public async Task ACommissioner_SignsIn_AndSeesTheOverview_WithNoAccessibilityViolations()
     {
-        var page = await _browser!.NewPageAsync();
+        var page = await NewPageAsync();
 
         await page.GotoAsync(BaseAddress + "/");
         Assert.Contains("/Account/SignIn", page.Url);
@@ -60,7 +60,7 @@ public sealed class BrowserTests : IClassFixture<BrowserApp>, IAsyncLifetime
     [Fact]
     public async Task AMistypedPassword_ShowsTheGovUkErrorSummary_WithNoAccessibilityViolations()
     {
-        var page = await _browser!.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(BaseAddress + "/Account/SignIn");
 
         await page.GetByLabel("User name").FillAsync("commissioner");
@@ -74,7 +74,7 @@ public sealed class BrowserTests : IClassFixture<BrowserApp>, IAsyncLifetime
     [Fact]
     public async Task ACommissioner_ReadsThePlanningPage_WithItsChart_AndNoAccessibilityViolations()
     {
-        var page = await _browser!.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(BaseAddress + "/Account/SignIn");
         await page.GetByLabel("User name").FillAsync("commissioner");
         await page.GetByLabel("Password").FillAsync(PlacementsApp.DemoPassword);
@@ -107,7 +107,7 @@ public sealed class BrowserTests : IClassFixture<BrowserApp>, IAsyncLifetime
                 .Where(p => p.Status == Placements.Commissioning.Placements.PlacementStatus.Agreed && p.End == null && funded.Contains(p.Id))
                 .OrderBy(p => p.Reference).Select(p => p.Reference).FirstAsync();
         }
-        var page = await _browser!.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(BaseAddress + "/Account/SignIn");
         await page.GetByLabel("User name").FillAsync("finance.officer");
         await page.GetByLabel("Password").FillAsync(PlacementsApp.DemoPassword);
@@ -135,6 +135,15 @@ public sealed class BrowserTests : IClassFixture<BrowserApp>, IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Add" }).First.ClickAsync();
         await page.Locator(".govuk-error-summary").WaitForAsync();
         await AssertNoViolationsAsync(page, "top-up bands page with errors");
+    }
+
+    // Two cores shared with the app and the other tests: give slow page loads a minute, not Playwright's 30 s.
+    private async Task<IPage> NewPageAsync()
+    {
+        var page = await _browser!.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        return page;
     }
 
     private static async Task AssertNoViolationsAsync(IPage page, string what)

@@ -117,6 +117,9 @@ public sealed class CommissioningBrowserTests : IClassFixture<BrowserApp>, IAsyn
     private async Task<IPage> SignedInPageAsync()
     {
         var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        // Two cores shared with the app and the other tests: give slow page loads a minute, not Playwright's 30 s.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
         await page.GotoAsync(BaseAddress + "/Account/SignIn");
         await page.GetByLabel("User name").FillAsync("commissioner");
         await page.GetByLabel("Password").FillAsync(PlacementsApp.DemoPassword);

@@ -132,4 +132,20 @@ public sealed class PlaceFundingPageTests(SqliteApp app)
             Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
         }
     }
+
+    [Fact]
+    public async Task AFinanceOfficer_FindsAPlacementByReference_AndMovesBetweenItsFundingViews()
+    {
+        var client = await app.SignedInAsync("finance.officer");
+
+        var found = await client.GetAsync("/Funding/PlaceFunding?placement=C100001-1");
+        var missing = await client.GetStringAsync("/Funding/PlaceFunding?placement=NO-SUCH-REF");
+        var funding = await client.GetStringAsync("/Placements/C100001-1/Funding");
+
+        Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);
+        Assert.Equal("/Placements/C100001-1/Funding", found.Headers.Location!.OriginalString);
+        Assert.Contains("There is no placement NO-SUCH-REF", missing);
+        Assert.Contains("href=\"/Placements/C100001-1/Elements\"", funding);
+        Assert.Contains("href=\"/Placements/C100001-1/Schedule\"", funding);
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Placements.Commissioning.Persistence;
 using Placements.Commissioning.SchoolCalendar;
@@ -20,6 +21,9 @@ namespace Placements.Web.Pages.Funding;
 public sealed class PlaceFundingModel(CommissioningDb commissioning, FinanceDb finance, IClock clock, CouncilSettings council) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")] public string? Year { get; set; }
+    /// <summary>A placement reference to open: how a finance officer finds a placement's funding, elements and schedule.</summary>
+    [BindProperty(SupportsGet = true, Name = "placement")] public string? Placement { get; set; }
+    public string? PlacementError { get; private set; }
 
     public string? Error { get; private set; }
     public LocalDate Today { get; private set; }
@@ -29,6 +33,13 @@ public sealed class PlaceFundingModel(CommissioningDb commissioning, FinanceDb f
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(Placement))
+        {
+            var reference = Placement.Trim();
+            if (await commissioning.Placements.AnyAsync(p => p.Reference == reference, cancellationToken))
+                return Redirect($"/Placements/{Uri.EscapeDataString(reference)}/Funding");
+            PlacementError = $"There is no placement {reference}";
+        }
         Today = clock.TodayInLondon();
         var current = FinancialYear.For(Today);
         YearChoices = Enumerable.Range(-3, 5).Select(k => new FinancialYear(current.StartYear + k)).ToList();
