@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Placements.Web.Demo;
 using Placements.Web.Tests.Infrastructure;
@@ -9,33 +7,16 @@ using Placements.Web.Tests.Infrastructure;
 namespace Placements.Web.Tests;
 
 /// <summary>A person in Debian's Chromium: sign in, see the overview, and no accessibility violations on the way.</summary>
-public sealed class BrowserTests : IClassFixture<BrowserApp>, IAsyncLifetime
+[Collection(nameof(BrowserSession))]
+public sealed class BrowserTests(BrowserSession browser)
 {
-    private readonly BrowserApp _app;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private readonly BrowserApp _app = browser.App;
 
-    public BrowserTests(BrowserApp app) => _app = app;
+    private string BaseAddress => browser.BaseAddress;
 
-    public async ValueTask InitializeAsync()
-    {
-        _app.StartServer();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
+    private Task<IPage> NewPageAsync() => browser.NewPageAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
-    private string BaseAddress => _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+    private static Task AssertNoViolationsAsync(IPage page, string what) => BrowserSession.AssertNoViolationsAsync(page, what);
 
     [Fact]
     public async Task ACommissioner_SignsIn_AndSeesTheOverview_WithNoAccessibilityViolations()
@@ -135,21 +116,5 @@ public sealed class BrowserTests : IClassFixture<BrowserApp>, IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Add" }).First.ClickAsync();
         await page.Locator(".govuk-error-summary").WaitForAsync();
         await AssertNoViolationsAsync(page, "top-up bands page with errors");
-    }
-
-    // Two cores shared with the app and the other tests: give slow page loads a minute, not Playwright's 30 s.
-    private async Task<IPage> NewPageAsync()
-    {
-        var page = await _browser!.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        page.SetDefaultNavigationTimeout(60_000);
-        return page;
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page, string what)
-    {
-        AxeResult result = await page.RunAxe();
-        var violations = string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
-        Assert.True(result.Violations.Length == 0, $"Accessibility violations on the {what}: {violations}");
     }
 }

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Placements.Web.Tests.Infrastructure;
 
@@ -10,33 +8,14 @@ namespace Placements.Web.Tests;
 /// by need and status, a child's history; an axe scan of each page finds no accessibility violations.
 /// Set <c>PLACEMENTS_SCREENSHOTS</c> to a folder to keep a screenshot of each page.
 /// </summary>
-public sealed class CommissioningBrowserTests : IClassFixture<BrowserApp>, IAsyncLifetime
+[Collection(nameof(BrowserSession))]
+public sealed class CommissioningBrowserTests(BrowserSession browser)
 {
-    private readonly BrowserApp _app;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private string BaseAddress => browser.BaseAddress;
 
-    public CommissioningBrowserTests(BrowserApp app) => _app = app;
+    private Task<IPage> SignedInPageAsync() => browser.SignedInPageAsync("commissioner");
 
-    public async ValueTask InitializeAsync()
-    {
-        _app.StartServer();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
-
-    private string BaseAddress => _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+    private static Task CheckAsync(IPage page, string what) => BrowserSession.AssertNoViolationsAsync(page, what);
 
     [Fact]
     public async Task ACommissioner_FiltersTheRegister_AndOpensAChildsHistory_WithNoAccessibilityViolations()
@@ -113,27 +92,4 @@ public sealed class CommissioningBrowserTests : IClassFixture<BrowserApp>, IAsyn
 
     private static ILocator Menu(IPage page, string item) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = item, Exact = true });
-
-    private async Task<IPage> SignedInPageAsync()
-    {
-        var page = await _browser!.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        // Two cores shared with the app and the other tests: give slow page loads a minute, not Playwright's 30 s.
-        page.SetDefaultTimeout(60_000);
-        page.SetDefaultNavigationTimeout(60_000);
-        await page.GotoAsync(BaseAddress + "/Account/SignIn");
-        await page.GetByLabel("User name").FillAsync("commissioner");
-        await page.GetByLabel("Password").FillAsync(PlacementsApp.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(BaseAddress + "/");
-        return page;
-    }
-
-    private static async Task CheckAsync(IPage page, string what)
-    {
-        if (Environment.GetEnvironmentVariable("PLACEMENTS_SCREENSHOTS") is { Length: > 0 } folder)
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, what.Replace(' ', '-') + ".png"), FullPage = true });
-        AxeResult result = await page.RunAxe();
-        var violations = string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
-        Assert.True(result.Violations.Length == 0, $"Accessibility violations on the {what}: {violations}");
-    }
 }
