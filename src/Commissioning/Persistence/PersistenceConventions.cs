@@ -17,6 +17,7 @@ public static class PersistenceConventions
         builder.Properties<Instant>().HaveConversion<InstantConverter>();
         builder.Properties<AcademicYear>().HaveConversion<AcademicYearConverter>();
         builder.Properties<FinancialYear>().HaveConversion<FinancialYearConverter>();
+        builder.Properties<YearMonth>().HaveConversion<YearMonthConverter>().HaveMaxLength(7);
         // Enums as their names: readable in the database and safe when members are added.
         builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
@@ -31,6 +32,10 @@ public static class PersistenceConventions
 
     /// <summary>An academic year is stored as the calendar year it starts in (2025 for 2025/26).</summary>
     public sealed class AcademicYearConverter() : ValueConverter<AcademicYear, int>(y => y.StartYear, v => new AcademicYear(v));
+
+    /// <summary>A month is stored as ISO <c>YYYY-MM</c> text: readable, and it sorts in time order.</summary>
+    public sealed class YearMonthConverter() : ValueConverter<YearMonth, string>(
+        m => NodaTime.Text.YearMonthPattern.Iso.Format(m), t => NodaTime.Text.YearMonthPattern.Iso.Parse(t).Value);
 
     /// <summary>A financial year is stored as the calendar year it starts in (2025 for 2025/26).</summary>
     public sealed class FinancialYearConverter() : ValueConverter<FinancialYear, int>(y => y.StartYear, v => new FinancialYear(v));

@@ -1,3 +1,5 @@
+using Placements.Commissioning.Providers;
+
 namespace Placements.Finance.Budgets;
 
 /// <summary>
@@ -23,4 +25,16 @@ public sealed record S251Line(string Code, string Name)
     ];
 
     public static bool IsKnown(string code) => HighNeeds.Any(l => l.Code == code);
+
+    /// <summary>
+    /// The line a top-up to <paramref name="type"/> is charged to: 1.2.1 maintained settings, 1.2.2 academies, free
+    /// schools and colleges, 1.2.3 non-maintained and independent providers (and other arrangements).
+    /// </summary>
+    public static string ForTopUp(ProvisionType type) => type switch
+    {
+        ProvisionType.MaintainedSpecial or ProvisionType.ResourcedProvision or ProvisionType.Mainstream
+            or ProvisionType.PupilReferralUnit or ProvisionType.EarlyYears => "1.2.1",
+        ProvisionType.SpecialAcademy or ProvisionType.FurtherEducation => "1.2.2",
+        _ => "1.2.3",
+    };
 }

@@ -17,6 +17,11 @@ public sealed class FinanceDb(DbContextOptions<FinanceDb> options) : DbContext(o
     public DbSet<PlacementFunding> PlacementFunding => Set<PlacementFunding>();
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<ProviderFundingTerms> ProviderFundingTerms => Set<ProviderFundingTerms>();
+    public DbSet<Payments.PaymentRun> PaymentRuns => Set<Payments.PaymentRun>();
+    public DbSet<Payments.PaymentRunEvent> PaymentRunEvents => Set<Payments.PaymentRunEvent>();
+    public DbSet<Payments.PaymentLine> PaymentLines => Set<Payments.PaymentLine>();
+    public DbSet<Payments.PaymentRunProblem> PaymentRunProblems => Set<Payments.PaymentRunProblem>();
+    public DbSet<Payments.PaymentHold> PaymentHolds => Set<Payments.PaymentHold>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

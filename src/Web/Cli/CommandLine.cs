@@ -26,10 +26,17 @@ public static class CommandLine
           migrate                                    bring the database up to date, then exit
           seed-demo                                  seed the demo county into an empty database
           import <folder>                            import a county's CSV files (README: the import format), all or nothing
-          users add <name> --role <Role> [--password <password>]
-                                                     create a staff account (the password is asked for when not given)
+          users add <name> --role <Role> [--password <password>] [--approval-limit <pounds>]
+                                                     create a staff account (the password is asked for when not given);
+                                                     a FinanceApprover's approval limit in pounds (e.g. 500000)
           funding schedule --placement <ref> [--year 2025/26]
                                                      a placement's top-up month by month for a financial year (default this one)
+          payments prepare --month 2026-05 --as <user>
+                                                     prepare (or recompute) the month's payment run
+          payments approve --month 2026-05 --as <user> [--note <text>]
+                                                     approve it (a FinanceApprover who did not prepare it, within their limit)
+          payments export --month 2026-05 --out <folder> [--as <user>] [--run <n>]
+                                                     write payment_lines.csv, ledger.csv and the remittance PDFs of the approved run
         """;
 
     /// <summary>A verb is a first argument that is not an option (options start with '-').</summary>
@@ -38,7 +45,7 @@ public static class CommandLine
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var verb = args[0];
-        if (verb is not ("migrate" or "seed-demo" or "users" or "import" or "funding"))
+        if (verb is not ("migrate" or "seed-demo" or "users" or "import" or "funding" or "payments"))
         {
             Console.Error.WriteLine($"Unknown verb '{verb}'.{Environment.NewLine}{Usage}");
             return 2;
@@ -70,6 +77,8 @@ public static class CommandLine
                 return await ImportAsync(sp, FromShell(args[1]));
             case "funding":
                 return await FundingScheduleAsync(sp, args);
+            case "payments":
+                return await PaymentsCommand.RunAsync(sp, args, Option, FromShell, Usage);
             default:
                 return await AddUserAsync(sp, args);
         }
@@ -103,11 +112,21 @@ public static class CommandLine
             Console.Error.WriteLine(Usage);
             return 2;
         }
+        Finance.Money? limit = null;
+        if (Option(args, "--approval-limit") is { } limitText)
+        {
+            if (!Finance.Money.TryParse(limitText, out var parsed, out var error))
+            {
+                Console.Error.WriteLine($"--approval-limit '{limitText}': {error}");
+                return 2;
+            }
+            limit = parsed;
+        }
         var password = Option(args, "--password") ?? PromptPassword();
-        var problems = await sp.GetRequiredService<StaffAccounts>().AddAsync(args[2], role, password);
+        var problems = await sp.GetRequiredService<StaffAccounts>().AddAsync(args[2], role, password, approvalLimit: limit);
         if (problems.Count == 0)
         {
-            Console.WriteLine($"Created user '{args[2]}' with the role {Accounts.Roles.Find(role)}.");
+            Console.WriteLine($"Created user '{args[2]}' with the role {Accounts.Roles.Find(role)}" + (limit is { } l ? $" and an approval limit of {l}." : "."));
             return 0;
         }
         foreach (var problem in problems) Console.Error.WriteLine($"Could not create '{args[2]}': {problem}");

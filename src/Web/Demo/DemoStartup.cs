@@ -22,9 +22,20 @@ public static class DemoStartup
         ["commissioner"] = Roles.Commissioner,
         ["finance.officer"] = Roles.FinanceOfficer,
         ["finance.approver"] = Roles.FinanceApprover,
+        ["head.of.finance"] = Roles.FinanceApprover,
         ["panel.member"] = Roles.PanelMember,
         ["budget.holder"] = Roles.BudgetHolder,
         ["admin"] = Roles.Administrator,
+    };
+
+    /// <summary>
+    /// The demo approvers' limits: a month's top-ups (about £2.5m) exceed the finance approver's, so the head of finance
+    /// approves second, as a council's scheme of delegation would require.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Finance.Money> DemoApprovalLimits = new Dictionary<string, Finance.Money>
+    {
+        ["finance.approver"] = Finance.Money.FromPounds(1_000_000),
+        ["head.of.finance"] = Finance.Money.FromPounds(10_000_000),
     };
 
     public static async Task SeedIfEmptyAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken = default)
@@ -56,12 +67,13 @@ public static class DemoStartup
         var accounts = sp.GetRequiredService<StaffAccounts>();
         foreach (var (user, role) in DemoUsers)
         {
-            var problems = await accounts.AddAsync(user, role, password, $"Demo {role}");
+            var problems = await accounts.AddAsync(user, role, password, $"Demo {role}", DemoApprovalLimits.TryGetValue(user, out var limit) ? limit : null);
             if (problems.Count > 0) throw new InvalidOperationException($"Could not create demo user {user}: {string.Join(" ", problems)}");
         }
 
         output.WriteLine($"Seeded the demo county ({DemoCounty.CouncilName}). Demo users, each with the password {password} (shown once):");
-        foreach (var (user, role) in DemoUsers) output.WriteLine($"  {user,-18} {role}");
+        foreach (var (user, role) in DemoUsers)
+            output.WriteLine($"  {user,-18} {role}" + (DemoApprovalLimits.TryGetValue(user, out var limit) ? $" (approval limit {limit})" : ""));
     }
 
     private static string GeneratePassword() => "Demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant() + "!";

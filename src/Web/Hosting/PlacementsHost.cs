@@ -4,6 +4,7 @@ using Placements.Commissioning.Auditing;
 using Placements.Commissioning.Persistence;
 using Placements.Finance.Persistence;
 using Placements.Web.Database;
+using Placements.Web.Jobs;
 using Placements.Web.Security;
 
 namespace Placements.Web.Hosting;
@@ -30,6 +31,15 @@ public static class PlacementsHost
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
         builder.Services.AddDbContext<AccountsDb>((sp, o) => sp.GetRequiredService<DatabaseSettings>().Configure(o, AccountsDb.MigrationsHistoryTable));
+
+        builder.Services.AddSingleton<Payments.PaymentRunProgress>();
+        builder.Services.AddScoped<Payments.PaymentOperations>();
+        builder.Services.AddScoped<Finance.Payments.PreparePaymentRun>();
+        builder.Services.AddScoped<Finance.Payments.ApprovePaymentRun>();
+        builder.Services.AddScoped<Finance.Payments.HoldPayments>();
+        builder.Services.AddScoped<Finance.Payments.ExportPaymentRun>();
+        builder.Services.AddScoped<Finance.Payments.PaymentRunExport>();
+        builder.AddPlacementsJobs();
 
         builder.AddPlacementsSecurity();
         builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/", Policies.AnyStaff));

@@ -16,14 +16,17 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     }
 
     /// <summary>Creates <paramref name="userName"/> in <paramref name="role"/>; returns the problems, empty when it worked.</summary>
-    public async Task<IReadOnlyList<string>> AddAsync(string userName, string role, string password, string? displayName = null)
+    /// <param name="approvalLimit">A finance approver's approval limit (<see cref="StaffUser.ApprovalLimitPence"/>); null: none.</param>
+    public async Task<IReadOnlyList<string>> AddAsync(string userName, string role, string password, string? displayName = null, Finance.Money? approvalLimit = null)
     {
         if (Roles.Find(role) is not { } canonical)
             return [$"'{role}' is not a role. Roles: {string.Join(", ", Roles.All)}."];
         if (await users.FindByNameAsync(userName) is not null)
             return [$"A user called '{userName}' already exists."];
         await EnsureRolesAsync();
-        var user = new StaffUser { UserName = userName, DisplayName = displayName ?? userName };
+        if (approvalLimit is { } limit && (limit.IsNegative || canonical != Roles.FinanceApprover))
+            return [limit.IsNegative ? "An approval limit cannot be negative." : "Only a FinanceApprover has an approval limit."];
+        var user = new StaffUser { UserName = userName, DisplayName = displayName ?? userName, ApprovalLimitPence = approvalLimit?.Pence };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return created.Errors.Select(e => e.Description).ToList();
         var inRole = await users.AddToRoleAsync(user, canonical);
@@ -31,4 +34,16 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     }
 
     public Task<bool> AnyAsync() => users.Users.AnyAsync();
+
+    /// <summary>Sets (or, with null, removes) a finance approver's approval limit; returns the problems, empty when it worked.</summary>
+    public async Task<IReadOnlyList<string>> SetApprovalLimitAsync(string userName, Finance.Money? limit)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null) return [$"There is no user called '{userName}'."];
+        if (limit is { IsNegative: true }) return ["An approval limit cannot be negative."];
+        if (limit is not null && !await users.IsInRoleAsync(user, Roles.FinanceApprover)) return [$"{userName} is not a FinanceApprover: only approvers have a limit."];
+        user.ApprovalLimitPence = limit?.Pence;
+        var updated = await users.UpdateAsync(user);
+        return updated.Succeeded ? [] : updated.Errors.Select(e => e.Description).ToList();
+    }
 }

@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Placements.Commissioning;
+using Placements.Commissioning.Persistence;
+using Placements.Finance.Payments.Calculation;
+using Placements.Finance.Persistence;
+
+namespace Placements.Finance.Payments;
+
+/// <summary>How far a preparation has got: placements computed of the total, then posting.</summary>
+public sealed record PreparationProgress(int Done, int Total, string Stage);
+
+/// <summary>What preparing a month did.</summary>
+/// <param name="Run">The run prepared or recomputed; null when there was nothing to pay.</param>
+/// <param name="Message">What happened, in a sentence for the page and the CLI.</param>
+public sealed record PreparationOutcome(PaymentRun? Run, string Message);
+
+/// <summary>
+/// Prepares the payment run for a month (domain.md §4): for every placement the council pays by schedule, posts what the
+/// funding engine says is owed as payment lines. Exactly once:
+/// <list type="bullet">
+/// <item>one transaction: a preparation killed part-way leaves no run, or the run as it was;</item>
+/// <item>(month, sequence) is unique in the database: two preparations at once produce one run (the second recomputes it);</item>
+/// <item>a Draft run is recomputed; an approved run never changes, and preparing its month again posts only what has
+/// changed since, as a supplementary run — or nothing at all.</item>
+/// </list>
+/// </summary>
+public sealed class PreparePaymentRun(CommissioningDb commissioning, FinanceDb finance, IClock clock)
+{
+    private const int ProgressEvery = 500;
+
+    /// <exception cref="DomainRuleException"><c>PaymentMonthIsClosed</c>, <c>PaymentRunAwaitingApproval</c>.</exception>
+    public async Task<PreparationOutcome> RunAsync(YearMonth month, string preparedBy, PaymentSettings settings,
+        IProgress<PreparationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AttemptAsync(month, preparedBy, settings, progress, cancellationToken);
+            }
+            catch (Exception e) when (attempt < 5 && IsRace(e))
+            {
+                // Another preparation created or changed the month's run first: start again and recompute that run.
+                finance.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static bool IsRace(Exception e) =>
+        e is DbUpdateConcurrencyException || e is ConcurrentPreparation || (e is DbUpdateException u && UniqueViolation.Is(u));
+
+    private async Task<PreparationOutcome> AttemptAsync(YearMonth month, string preparedBy, PaymentSettings settings,
+        IProgress<PreparationProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var transaction = await finance.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var runs = await finance.PaymentRuns.AsNoTracking().ToListAsync(cancellationToken);
+        var latestApproved = runs.Where(r => r.IsApproved).OrderBy(r => r.Month).ThenBy(r => r.Sequence).LastOrDefault();
+        if (latestApproved is not null && month < latestApproved.Month)
+            throw new DomainRuleException("PaymentMonthIsClosed",
+                $"{PaymentRun.Describe(latestApproved.Month)} is already paid, so {PaymentRun.Describe(month)} cannot be prepared again: " +
+                $"any change to it is paid as an adjustment in the next run.");
+
+        var open = runs.SingleOrDefault(r => r.Month == month && !r.IsApproved);
+        if (open is { Status: PaymentRunStatus.AwaitingSecondApproval })
+            throw new DomainRuleException("PaymentRunAwaitingApproval",
+                $"The {open.Title} run has a first approval and awaits a second: it cannot be recomputed now.");
+
+        PaymentRun run;
+        if (open is not null)
+        {
+            // Take the run for this preparation (a row lock on a server, the write lock on SQLite) and clear its draft lines.
+            var taken = await finance.PaymentRuns.Where(r => r.Id == open.Id && r.Status == PaymentRunStatus.Draft && r.Version == open.Version)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, r => r.Version + 1), cancellationToken);
+            if (taken == 0) throw new ConcurrentPreparation();
+            await finance.PaymentLines.Where(l => l.PaymentRunId == open.Id).ExecuteDeleteAsync(cancellationToken);
+            await finance.PaymentRunProblems.Where(p => p.PaymentRunId == open.Id).ExecuteDeleteAsync(cancellationToken);
+            run = await finance.PaymentRuns.Include(r => r.Events).SingleAsync(r => r.Id == open.Id, cancellationToken);
+            run.Recomputed(preparedBy, now);
+        }
+        else
+        {
+            var sequence = runs.Where(r => r.Month == month).Select(r => r.Sequence).DefaultIfEmpty(0).Max() + 1;
+            run = new PaymentRun(month, sequence, preparedBy, now);
+            finance.PaymentRuns.Add(run);
+            await finance.SaveChangesAsync(cancellationToken); // a second preparer fails here on (month, sequence) and retries
+        }
+
+        var goLive = settings.FirstMonth ?? runs.Select(r => (YearMonth?)r.Month).Min() ?? month;
+        var inputs = await PaymentRunInputs.LoadAsync(commissioning, finance, month, settings.CouncilLaCode, goLive,
+            latestApproved?.ApprovedAt, cancellationToken);
+
+        var lines = new List<PlannedLine>();
+        var problems = new List<PaymentRunProblem>();
+        for (var i = 0; i < inputs.Placements.Count; i++)
+        {
+            if (i % ProgressEvery == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new(i, inputs.Placements.Count, "Computing"));
+            }
+            var placement = inputs.Placements[i];
+            var payment = PaymentPlan.For(placement, month, inputs.PaidTo(placement.PlacementId), inputs.Settings);
+            lines.AddRange(payment.Lines);
+            if (payment.Problem is { } problem)
+                problems.Add(new PaymentRunProblem(run.Id, placement.TopUp.Reference, placement.ProviderReference, problem));
+        }
+
+        if (lines.Count == 0 && problems.Count == 0 && open is null && run.Sequence > 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            finance.ChangeTracker.Clear();
+            return new(null, $"Nothing to pay: nothing has changed since the approved {PaymentRun.Describe(month)} run.");
+        }
+
+        progress?.Report(new(inputs.Placements.Count, inputs.Placements.Count, "Posting"));
+        finance.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            finance.PaymentLines.AddRange(lines.Select(l => new PaymentLine(run.Id, l)));
+            finance.PaymentRunProblems.AddRange(problems);
+            var held = Money.Sum(lines.Where(l => l.HoldId is not null).Select(l => l.Amount));
+            run.Totals(Money.Sum(lines.Select(l => l.Amount)) - held, held, lines.Count, problems.Count);
+            finance.ChangeTracker.DetectChanges();
+            await finance.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            finance.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        await transaction.CommitAsync(CancellationToken.None);
+        finance.ChangeTracker.Clear();
+        return new(run, $"{(open is null ? "Prepared" : "Recomputed")} the {run.Title} run: {lines.Count:N0} lines, {run.Total} to pay" +
+            (run.HeldTotal.IsZero ? "" : $", {run.HeldTotal} held") +
+            (problems.Count == 0 ? "." : $"; {problems.Count:N0} placement(s) could not be computed and are listed on the run."));
+    }
+
+    private sealed class ConcurrentPreparation : Exception;
+}

@@ -1,0 +1,61 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Placements.Finance.Persistence;
+using Placements.Web.Database;
+using Quartz;
+
+namespace Placements.Web.Jobs;
+
+/// <summary>
+/// Quartz.NET on a persistent ADO job store in the app's own database (its tables come with the migrations). On a
+/// server database the scheduler is clustered, so several web nodes can run and a job still fires once; SQLite cannot
+/// be clustered (Quartz refuses), and the embedded default is one node anyway.
+/// </summary>
+public static class JobsSetup
+{
+    /// <summary>Monthly on the 5th at 06:00 UK time: the month's run is ready for approval when the office opens.</summary>
+    public const string DefaultPaymentRunSchedule = "0 0 6 5 * ?";
+
+    public static readonly TriggerKey PaymentRunTrigger = new("monthly-payment-run", "payments");
+
+    public static void AddPlacementsJobs(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (string.Equals(configuration["Jobs:Enabled"], "false", StringComparison.OrdinalIgnoreCase)) return;
+        var database = DatabaseSettings.From(configuration, builder.Environment.ContentRootPath);
+        var schedule = configuration["Jobs:PaymentRunSchedule"] is { Length: > 0 } cron ? cron.Trim() : DefaultPaymentRunSchedule;
+        if (!CronExpression.TryParse(schedule, out _))
+            throw new StartupProblem($"Jobs:PaymentRunSchedule '{schedule}' is not a Quartz cron expression (e.g. '{DefaultPaymentRunSchedule}': 06:00 on the 5th).");
+        var schedulerName = configuration["Jobs:SchedulerName"] is { Length: > 0 } name ? name : "Placements";
+
+        builder.Services.AddQuartz(schedulerName, q =>
+        {
+            q.UsePersistentStore(store =>
+            {
+                store.UseSystemTextJsonSerializer();
+                store.ConfigureStore(o => o.TablePrefix = ScheduledJobTables.Prefix);
+                switch (database.Provider)
+                {
+                    case DatabaseProvider.Sqlite:
+                        store.UseSqlite(SqliteFactory.Instance, database.ConnectionString);
+                        break;
+                    case DatabaseProvider.Postgres:
+                        store.UsePostgres(NpgsqlFactory.Instance, database.ConnectionString);
+                        store.UseClustering(_ => { });
+                        break;
+                    case DatabaseProvider.SqlServer:
+                        store.UseSqlServer(SqlClientFactory.Instance, database.ConnectionString);
+                        store.UseClustering(_ => { });
+                        break;
+                }
+            });
+            q.AddJob(typeof(PreparePaymentRunJob), j => j.WithIdentity(PreparePaymentRunJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(PreparePaymentRunJob.Key).WithIdentity(PaymentRunTrigger)
+                .WithCronSchedule(schedule, c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))
+                    // After downtime the missed run fires once when the app returns, not once per missed month.
+                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        });
+        builder.Services.AddQuartzHostedService(schedulerName, o => o.WaitForJobsToComplete = true);
+    }
+}
