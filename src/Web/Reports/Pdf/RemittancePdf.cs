@@ -205,14 +205,14 @@ public static class RemittancePdf
             var payeeBottom = DrawParty("Paid to", advice.ProviderName, payeeLines, Left + blockWidth + gap, blockWidth);
             y = Math.Max(payerBottom, payeeBottom) + 10;
 
-            foreach (var fact in new[]
+            foreach (var (fact, font) in new[]
             {
-                $"Payment run: {RunLabel(advice)}",
-                $"Date approved: {advice.ApprovedOn.ToString("d MMMM yyyy", EnGb)}",
-                $"Total paid: {advice.Total}",
+                ($"Payment run: {RunLabel(advice)}", s.Body),
+                ($"Date approved: {advice.ApprovedOn.ToString("d MMMM yyyy", EnGb)}", s.Body),
+                ($"Total paid: {advice.Total}", s.BodyBold),
             })
             {
-                y = Wrapped(fact, s.Body, s.Ink, Left, y, ContentWidth, 2);
+                y = Wrapped(fact, font, s.Ink, Left, y, ContentWidth, 2) + 1;
             }
             y += 12;
         }
