@@ -127,7 +127,7 @@ public sealed class RemittancePdfTests
     }
 
     [Fact]
-    public void Render_LongProviderNameAndReason_WrapInsideThePage()
+    public void Render_LongProviderNameAndReason_WrapInsideThePage_AndANetRecoveryIsSaidPlainly()
     {
         var longName = "The Very Long Named Independent Residential Special School and Further Education College for Children " +
                        "and Young People with Complex Communication and Interaction Needs (Upper Site, Northern Campus)";
@@ -150,6 +150,7 @@ public sealed class RemittancePdfTests
         Assert.Contains("The Very Long Named Independent", page.Text, StringComparison.Ordinal);
         Assert.Contains("Reason: placement end date corrected", page.Text, StringComparison.Ordinal);
         Assert.Contains("-£875.00", page.Text, StringComparison.Ordinal);
+        Assert.Contains("This run recovers more than it pays: £875.00 is owed to London Borough of Waltham Forest.", page.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,6 +165,23 @@ public sealed class RemittancePdfTests
         // "ABCDEF+" is the tag PDF gives an embedded subset: only the glyphs used travel with the file.
         Assert.All(fonts, f => Assert.Matches(@"^[A-Z]{6}\+Liberation Sans(,Bold|,Italic)?$", f));
         Assert.Contains(fonts, f => f.EndsWith(",Bold", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_OnManyThreadsAtOnce_RegistersTheFontsOnceAndEveryPdfReads()
+    {
+        var pdfs = new byte[8][];
+        Parallel.For(0, pdfs.Length, i =>
+        {
+            EmbeddedFonts.Register();
+            pdfs[i] = RemittancePdf.Render(OakfieldMay2026());
+        });
+
+        Assert.All(pdfs, bytes =>
+        {
+            using var pdf = PdfDocument.Open(bytes);
+            Assert.Contains("£10,900.00", pdf.GetPage(1).Text, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

@@ -311,7 +311,9 @@ public static class RemittancePdf
             gfx.DrawLine(s.Rule, labelX, y + 1.6, Right, y + 1.6);
             y += 16;
 
-            var note = "Negative amounts are recoveries, netted off this payment. " +
+            // "Total paid" below zero would puzzle a reader: say plainly which way the money goes.
+            var owed = advice.Total.IsNegative ? $"This run recovers more than it pays: {advice.Total.Abs()} is owed to {OneLine(advice.CouncilName)}. " : "";
+            var note = owed + "Negative amounts are recoveries, netted off this payment. " +
                        $"Please quote provider reference {advice.ProviderReference} and the child reference with any query.";
             Wrapped(note, s.Small, s.Muted, Left, y, ContentWidth, 3);
         }

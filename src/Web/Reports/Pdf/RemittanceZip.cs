@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using NodaTime;
 using Placements.Finance.Payments;
 
 namespace Placements.Web.Reports.Pdf;
