@@ -27,6 +27,9 @@ public class PlacementsApp(DatabaseProvider provider, bool realServer = false) :
     public DatabaseProvider Provider { get; } = provider;
     public string ConnectionString { get; } = TestDatabases.Create(provider);
 
+    /// <summary>Quartz keeps schedulers by name per process: every app under test has its own.</summary>
+    public string SchedulerName { get; } = $"Placements-{Guid.NewGuid():N}";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (realServer) UseKestrel(0);
@@ -39,7 +42,11 @@ public class PlacementsApp(DatabaseProvider provider, bool realServer = false) :
                 ["Demo:Password"] = DemoPassword,
             })
             .AddInMemoryCollection(ExtraSettings));
-        // Host settings are visible while Program composes services (e.g. whether OpenID Connect is offered).
+        // Host settings are visible while Program composes services (e.g. whether OpenID Connect is offered, and the
+        // database Quartz's job store uses). Each app in this process gets its own scheduler name.
+        builder.UseSetting(DatabaseSettings.ProviderKey, Provider.ToString());
+        builder.UseSetting(DatabaseSettings.ConnectionStringKey, ConnectionString);
+        builder.UseSetting("Jobs:SchedulerName", SchedulerName);
         foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
     }
 
