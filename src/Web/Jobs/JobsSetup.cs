@@ -29,7 +29,9 @@ public static class JobsSetup
             throw new StartupProblem($"Jobs:PaymentRunSchedule '{schedule}' is not a Quartz cron expression (e.g. '{DefaultPaymentRunSchedule}': 06:00 on the 5th).");
         var schedulerName = configuration["Jobs:SchedulerName"] is { Length: > 0 } name ? name : "Placements";
 
-        builder.Services.AddQuartz(schedulerName, q =>
+        // One default scheduler (ISchedulerFactory unkeyed) whose instance name is configurable: in a cluster every node
+        // uses the same name; in one process (the tests) every app needs its own.
+        builder.Services.AddQuartz(new Dictionary<string, string?> { ["quartz.scheduler.instanceName"] = schedulerName }, q =>
         {
             q.UsePersistentStore(store =>
             {
@@ -56,6 +58,6 @@ public static class JobsSetup
                     // After downtime the missed run fires once when the app returns, not once per missed month.
                     .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
-        builder.Services.AddQuartzHostedService(schedulerName, o => o.WaitForJobsToComplete = true);
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 }
