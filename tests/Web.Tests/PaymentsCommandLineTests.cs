@@ -1,0 +1,102 @@
+using System.Diagnostics;
+
+namespace Placements.Web.Tests;
+
+/// <summary>
+/// <c>payments prepare|approve|export</c> as an operator runs them: a separate process on its own database, acting as a
+/// named user, exiting non-zero with a clear message on refusal.
+/// </summary>
+public sealed class PaymentsCommandLineTests
+{
+    private readonly string _database = Path.Combine(Directory.CreateTempSubdirectory("payments-cli-").FullName, "placements.db");
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Placements.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Directory.CreateTempSubdirectory().FullName,
+        };
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["ConnectionStrings__Placements"] = $"Data Source={_database}";
+        start.Environment["Demo__Seed"] = "false";
+        start.Environment["Council__LaCode"] = "990";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    private async Task<string> SucceedsAsync(params string[] args)
+    {
+        var (exit, output, error) = await RunAsync(args);
+        Assert.True(exit == 0, $"`{string.Join(' ', args)}` exited {exit}: {error}{output}");
+        return output;
+    }
+
+    [Fact]
+    public async Task PrepareApproveExport_ActAsNamedUsers_AndRefuseWhatSegregationOfDutiesForbids()
+    {
+        await SucceedsAsync("import", ExampleCounty.Folder);
+        await SucceedsAsync("users", "add", "olu.officer", "--role", "FinanceOfficer", "--password", "Correct-Horse-42!");
+        var added = await SucceedsAsync("users", "add", "ada.approver", "--role", "FinanceApprover", "--password", "Correct-Horse-42!", "--approval-limit", "500000");
+        Assert.Contains("approval limit of £500,000.00", added);
+
+        var prepared = await SucceedsAsync("payments", "prepare", "--month", "2026-04", "--as", "ada.approver");
+        Assert.StartsWith("Prepared the April 2026 run:", prepared.Trim());
+
+        var (exit, _, error) = await RunAsync("payments", "approve", "--month", "2026-04", "--as", "ada.approver");
+        Assert.Equal(1, exit);
+        Assert.Contains("Refused (PreparerCannotApprove): ada.approver prepared the April 2026 run, so cannot approve it", error);
+
+        (exit, _, error) = await RunAsync("payments", "approve", "--month", "2026-04", "--as", "olu.officer");
+        Assert.Equal(1, exit);
+        Assert.Contains("olu.officer is not a finance approver", error);
+
+        Assert.StartsWith("Recomputed the April 2026 run:", (await SucceedsAsync("payments", "prepare", "--month", "2026-04", "--as", "olu.officer")).Trim());
+        Assert.StartsWith("Approved the April 2026 run:", (await SucceedsAsync("payments", "approve", "--month", "2026-04", "--as", "ada.approver", "--note", "checked")).Trim());
+
+        (exit, _, error) = await RunAsync("payments", "approve", "--month", "2026-04", "--as", "ada.approver");
+        Assert.Equal(1, exit);
+        Assert.Contains("Refused (NothingToApprove)", error);
+
+        Assert.StartsWith("Nothing to pay", (await SucceedsAsync("payments", "prepare", "--month", "2026-04", "--as", "olu.officer")).Trim());
+
+        var folder = Directory.CreateTempSubdirectory("payments-export-").FullName;
+        var exported = await SucceedsAsync("payments", "export", "--month", "2026-04", "--out", folder, "--as", "olu.officer");
+        Assert.Contains("payment_lines.csv", exported);
+        var lines = await File.ReadAllLinesAsync(Path.Combine(folder, "payment_lines.csv"), TestContext.Current.CancellationToken);
+        Assert.Equal("run_month,provider_ref,placement_ref,child_ref,financial_year,amount,kind,s251_line,reason", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.StartsWith("2026-04,", l));
+        var ledger = await File.ReadAllLinesAsync(Path.Combine(folder, "ledger.csv"), TestContext.Current.CancellationToken);
+        Assert.Equal(
+            lines.Skip(1).Sum(l => decimal.Parse(l.Split(',')[5], System.Globalization.CultureInfo.InvariantCulture)),
+            ledger.Skip(1).Sum(l => decimal.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture)));
+        var providers = lines.Skip(1).Select(l => l.Split(',')[1]).Distinct().ToList();
+        Assert.Equal(providers.Count, Directory.GetFiles(folder, "remittance-2026-04-*.pdf").Length);
+    }
+
+    [Fact]
+    public async Task BadRequests_ExitNonZero_WithTheReason()
+    {
+        await SucceedsAsync("migrate");
+
+        var (exit, _, error) = await RunAsync("payments", "prepare", "--month", "2026-13", "--as", "nobody");
+        Assert.Equal(2, exit);
+        Assert.Contains("'2026-13' is not a month: give it as YYYY-MM", error);
+
+        (exit, _, error) = await RunAsync("payments", "prepare", "--month", "2026-04", "--as", "nobody");
+        Assert.Equal(1, exit);
+        Assert.Contains("'nobody' is not a finance officer, finance approver or administrator", error);
+
+        (exit, _, error) = await RunAsync("payments", "export", "--month", "2026-05", "--out", Directory.CreateTempSubdirectory().FullName);
+        Assert.Equal(1, exit);
+        Assert.Contains("Refused (NoApprovedRun): There is no approved run for May 2026", error);
+    }
+}
