@@ -80,6 +80,13 @@ public sealed class PaymentsCommandLineTests
             ledger.Skip(1).Sum(l => decimal.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture)));
         var providers = lines.Skip(1).Select(l => l.Split(',')[1]).Distinct().ToList();
         Assert.Equal(providers.Count, Directory.GetFiles(folder, "remittance-2026-04-*.pdf").Length);
+
+        // The placement's schedule now shows April as paid, and nothing owed for it.
+        var topUp = lines.Skip(1).Select(l => l.Split(',')).First(f => f[6] == "TopUp" && !lines.Skip(1).Any(o => o.Split(',') is var g && g[2] == f[2] && g[6] == "Adjustment"));
+        var amount = Finance.Money.Parse(topUp[5]).ToString();
+        var schedule = await SucceedsAsync("funding", "schedule", "--placement", topUp[2], "--year", "2026/27");
+        var april = schedule.Split('\n').Single(l => l.TrimStart().StartsWith("April 2026", StringComparison.Ordinal));
+        Assert.Equal(["April", "2026", amount, amount, amount, "£0.00"], april.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class HoldPayments(CommissioningDb commissioning, FinanceDb financ
         await using var transaction = await finance.Database.BeginTransactionAsync(cancellationToken);
         finance.PaymentHolds.Add(hold);
         await finance.SaveChangesAsync(cancellationToken);
-        await MarkDraftLinesAsync(placementId, placementReference, hold.Id, "Held", by, now, $"{placementReference}: {hold.Reason} ({hold.Team})", cancellationToken);
+        await MarkDraftLinesAsync(placementId, placementReference, hold, held: true, "Held", by, now, $"{placementReference}: {hold.Reason} ({hold.Team})", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return hold;
     }
@@ -40,13 +40,13 @@ public sealed class HoldPayments(CommissioningDb commissioning, FinanceDb financ
         hold.Release(by, now, note);
         await using var transaction = await finance.Database.BeginTransactionAsync(cancellationToken);
         await finance.SaveChangesAsync(cancellationToken);
-        await MarkDraftLinesAsync(hold.PlacementId, hold.PlacementReference, null, "Released", by, now,
+        await MarkDraftLinesAsync(hold.PlacementId, hold.PlacementReference, hold, held: false, "Released", by, now,
             $"{hold.PlacementReference}: held for {hold.Reason}" + (hold.ReleaseNote is { } n ? $"; {n}" : ""), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return hold;
     }
 
-    private async Task MarkDraftLinesAsync(int placementId, string placementReference, int? holdId, string action, string by, Instant at, string note,
+    private async Task MarkDraftLinesAsync(int placementId, string placementReference, PaymentHold hold, bool held, string action, string by, Instant at, string note,
         CancellationToken cancellationToken)
     {
         var drafts = await finance.PaymentRuns.Include(r => r.Events).Where(r => r.Status == PaymentRunStatus.Draft).ToListAsync(cancellationToken);
@@ -55,8 +55,12 @@ public sealed class HoldPayments(CommissioningDb commissioning, FinanceDb financ
             var lines = await finance.PaymentLines.Where(l => l.PaymentRunId == run.Id && l.PlacementId == placementId).ToListAsync(cancellationToken);
             if (lines.Count == 0) continue;
             var amount = Money.Sum(lines.Select(l => l.Amount));
-            foreach (var line in lines) line.HoldUnder(holdId);
-            var moved = holdId is null ? -amount : amount;
+            foreach (var line in lines)
+            {
+                if (held) line.HoldUnder(hold.Id);
+                else line.ReleasedFrom(hold);
+            }
+            var moved = held ? amount : -amount;
             run.Totals(run.Total - moved, run.HeldTotal + moved, run.LineCount, run.ProblemCount);
             run.Noted(action, by, at, note);
         }

@@ -52,6 +52,13 @@ public sealed class PaymentLine
 
     /// <summary>Holds the line (while its run is a draft).</summary>
     internal void HoldUnder(int? holdId) => HoldId = holdId;
+
+    /// <summary>Released from its hold in a draft: an adjustment now says the money was held, which is why it is paid late.</summary>
+    internal void ReleasedFrom(PaymentHold hold)
+    {
+        HoldId = null;
+        if (Kind == PaymentKind.Adjustment) Reason = $"held payment released (held for: {hold.Reason})";
+    }
 }
 
 /// <summary>A line as the calculation plans it, before it is posted to a run.</summary>

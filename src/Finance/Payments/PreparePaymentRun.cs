@@ -29,7 +29,7 @@ public sealed class PreparePaymentRun(CommissioningDb commissioning, FinanceDb f
 {
     private const int ProgressEvery = 500;
 
-    /// <exception cref="DomainRuleException"><c>PaymentMonthIsClosed</c>, <c>PaymentRunAwaitingApproval</c>.</exception>
+    /// <exception cref="DomainRuleException"><c>PaymentMonthIsClosed</c>, <c>OneOpenRunAtATime</c>, <c>PaymentRunAwaitingApproval</c>.</exception>
     public async Task<PreparationOutcome> RunAsync(YearMonth month, string preparedBy, PaymentSettings settings,
         IProgress<PreparationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -62,6 +62,13 @@ public sealed class PreparePaymentRun(CommissioningDb commissioning, FinanceDb f
             throw new DomainRuleException("PaymentMonthIsClosed",
                 $"{PaymentRun.Describe(latestApproved.Month)} is already paid, so {PaymentRun.Describe(month)} cannot be prepared again: " +
                 $"any change to it is paid as an adjustment in the next run.");
+
+        // One open run at a time: a later month prepared while an earlier one awaits approval would count the earlier
+        // month as unpaid and pay it again as back-pay once both were approved.
+        if (runs.FirstOrDefault(r => r.Month != month && !r.IsApproved) is { } other)
+            throw new DomainRuleException("OneOpenRunAtATime",
+                $"The {other.Title} run is {PaymentRun.Describe(other.Status)}: approve it before preparing {PaymentRun.Describe(month)}, " +
+                $"so no month is paid twice.");
 
         var open = runs.SingleOrDefault(r => r.Month == month && !r.IsApproved);
         if (open is { Status: PaymentRunStatus.AwaitingSecondApproval })

@@ -6,6 +6,7 @@ using Placements.Commissioning.Providers;
 using Placements.Commissioning.SchoolCalendar;
 using Placements.Finance.Funding;
 using Placements.Finance.Funding.Entitlement;
+using Placements.Finance.Payments;
 using Placements.Finance.Persistence;
 
 namespace Placements.Finance.Reports;
@@ -20,6 +21,9 @@ public sealed record TopUpScheduleView(
     ProvisionType ProvisionType, ProRataBasis Basis, LocalDate Start, LocalDate? End, FinancialYear Year, YearMonth? GoLiveMonth,
     IReadOnlyList<TopUpFundingRow> Funding, EntitlementSchedule? Schedule, IReadOnlyList<MissingTopUpAmount> Missing)
 {
+    /// <summary>What approved payment runs paid for this year, by the run's month (held lines never count).</summary>
+    public IReadOnlyDictionary<YearMonth, Money> PaidByRunMonth { get; init; } = new Dictionary<YearMonth, Money>();
+
     /// <summary>A proposal is not yet on roll: it has no entitlement.</summary>
     public bool IsProposal => Status == PlacementStatus.Proposed;
 }
@@ -44,8 +48,17 @@ public sealed class TopUpScheduleQuery(CommissioningDb commissioning, FinanceDb 
             .Select(f => f.ToRow()).OrderBy(r => r.EffectiveFrom).ToList();
         var basis = await finance.ProviderFundingTerms.Where(t => t.ProviderId == p.ProviderId).Select(t => (ProRataBasis?)t.ProRataBasis)
             .SingleOrDefaultAsync(cancellationToken) ?? ProRataBasis.Monthly;
+        var paid = await (
+            from line in finance.PaymentLines.AsNoTracking()
+            join run in finance.PaymentRuns on line.PaymentRunId equals run.Id
+            where line.PlacementId == p.Id && line.FinancialYear == year && line.HoldId == null
+                  && (run.Status == PaymentRunStatus.Approved || run.Status == PaymentRunStatus.Exported)
+            select new { run.Month, line.Amount }).ToListAsync(cancellationToken);
         var view = new TopUpScheduleView(p.Reference, placement.Child, p.Status, placement.Reference, placement.Name, placement.ProvisionType,
-            basis, p.Start, p.End, year, goLiveMonth, funding, null, []);
+            basis, p.Start, p.End, year, goLiveMonth, funding, null, [])
+        {
+            PaidByRunMonth = paid.GroupBy(x => x.Month).ToDictionary(g => g.Key, g => Money.Sum(g.Select(x => x.Amount))),
+        };
         if (view.IsProposal) return view;
 
         var type = placement.ProvisionType;

@@ -19,8 +19,21 @@ public static class TopUpScheduleText
     /// <summary>Paid is zero until payment runs are posted (issue 5); owed is then the rounded cumulative entitlement.</summary>
     public sealed record Row(YearMonth Month, Money Amount, Money Cumulative, decimal ExactCumulativePence, Money Paid, Money Owed);
 
-    public static IReadOnlyList<Row> Rows(TopUpScheduleView view) =>
-        view.Schedule?.Months.Select(m => new Row(m.Month, m.Amount, m.RoundedCumulative, m.Cumulative.ToDecimalPence(), Money.Zero, m.RoundedCumulative)).ToList() ?? [];
+    /// <summary>
+    /// Each month: its entitlement, the cumulative entitlement, what that month's approved runs paid for the year, and
+    /// what is owed (cumulative entitlement less everything paid through that month's runs).
+    /// </summary>
+    public static IReadOnlyList<Row> Rows(TopUpScheduleView view)
+    {
+        if (view.Schedule is null) return [];
+        var paidSoFar = Money.Zero;
+        return view.Schedule.Months.Select(m =>
+        {
+            var paid = view.PaidByRunMonth.GetValueOrDefault(m.Month);
+            paidSoFar += paid;
+            return new Row(m.Month, m.Amount, m.RoundedCumulative, m.Cumulative.ToDecimalPence(), paid, m.RoundedCumulative - paidSoFar);
+        }).ToList();
+    }
 
     public static string MonthName(YearMonth month) => month.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 

@@ -13,7 +13,8 @@ public static class AdjustmentReason
 {
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
 
-    public static string For(TopUpPlacement placement, OwedForYear year, YearMonth runMonth, PaidSoFar paid)
+    /// <param name="goLiveDate">The first day paid by this product: back-pay never reaches before it.</param>
+    public static string For(TopUpPlacement placement, OwedForYear year, YearMonth runMonth, PaidSoFar paid, LocalDate goLiveDate)
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(year);
@@ -24,7 +25,7 @@ public static class AdjustmentReason
             // Nothing paid before: the adjustment is the months between the start (or go-live) and the run month.
             return year.Adjustment.IsNegative
                 ? "recovery of an earlier overpayment"
-                : $"back-pay from {Iso.Format(Later(placement.Start, year.Year.Start))} (placement recorded after those months)";
+                : $"back-pay from {Iso.Format(Later(Later(placement.Start, year.Year.Start), goLiveDate))} (placement recorded after those months)";
         }
         var paidThrough = lastPaid.OnDayOfMonth(lastPaid.Calendar.GetDaysInMonth(lastPaid.Year, lastPaid.Month));
         if (placement.End is { } end && end < paidThrough && year.Adjustment.IsNegative)

@@ -35,6 +35,7 @@ public static class PaymentPlan
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(paid);
+        ArgumentNullException.ThrowIfNull(settings);
         IReadOnlyList<OwedForYear> owed;
         try
         {
@@ -55,7 +56,7 @@ public static class PaymentPlan
             if (!year.TopUp.IsZero) lines.Add(Line(placement, year.Year, PaymentKind.TopUp, year.TopUp, null, paid.ActiveHoldId));
             if (!year.Adjustment.IsZero)
                 lines.Add(Line(placement, year.Year, PaymentKind.Adjustment, year.Adjustment,
-                    AdjustmentReason.For(placement.TopUp, year, runMonth, paid), paid.ActiveHoldId));
+                    AdjustmentReason.For(placement.TopUp, year, runMonth, paid, settings.GoLiveDate), paid.ActiveHoldId));
         }
         return new(lines, null);
     }
