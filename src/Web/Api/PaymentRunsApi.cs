@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
@@ -40,8 +39,8 @@ public static class PaymentRunsApi
         group.MapGet("/", ListAsync).WithName("ListPaymentRuns");
         group.MapGet("/{month}", GetAsync).WithName("GetPaymentRuns");
         group.MapPost("/{month}/prepare", (string month, ClaimsPrincipal user, FinanceDb finance, PaymentRunProgress progress,
-                [FromServices] ISchedulerFactory? schedulers, CancellationToken cancellationToken) =>
-            PrepareAsync(month, user.Identity?.Name, finance, progress, schedulers, cancellationToken)).WithName("PreparePaymentRun");
+                IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken) =>
+            PrepareAsync(month, user.Identity?.Name, finance, progress, Schedulers(services, configuration), cancellationToken)).WithName("PreparePaymentRun");
         // Both policies apply: the group's Finance and approval's own, which admits finance approvers only.
         group.MapPost("/{month}/approve", ApproveFromBodyAsync).WithName("ApprovePaymentRun").RequireAuthorization(Policies.FinanceApproval);
         return group;
@@ -158,6 +157,17 @@ public static class PaymentRunsApi
         bad = ApiProblems.Problem(StatusCodes.Status400BadRequest, "MonthMustBeYearAndMonth",
             $"'{text}' is not a month: give it as YYYY-MM, like 2026-04.");
         return parsed.Success;
+    }
+
+    /// <summary>
+    /// The factory of the app's scheduler, or null when jobs are off. The scheduler is a named one (so test hosts in one
+    /// process each have their own), and Quartz registers a named scheduler's factory keyed by its name; the name and its
+    /// default are <see cref="JobsSetup"/>'s.
+    /// </summary>
+    private static ISchedulerFactory? Schedulers(IServiceProvider services, IConfiguration configuration)
+    {
+        var name = configuration["Jobs:SchedulerName"] is { Length: > 0 } configured ? configured : "Placements";
+        return services.GetKeyedService<ISchedulerFactory>(name) ?? services.GetService<ISchedulerFactory>();
     }
 
     private static async ValueTask<object?> RequireJsonOnPost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
