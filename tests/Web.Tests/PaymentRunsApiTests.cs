@@ -234,6 +234,16 @@ public sealed class PaymentRunsApiTests(PaymentsApiApp app)
     }
 
     [Fact]
+    public async Task Preparation_OfAMonthNotPreparedHere_Is404Problem()
+    {
+        var client = await app.SignedInAsync("finance.officer");
+
+        var problem = await ProblemAsync(await client.GetAsync("/api/payment-runs/2029-01/preparation"), HttpStatusCode.NotFound);
+
+        Assert.Equal("NoPreparation", problem.Title);
+    }
+
+    [Fact]
     public async Task Prepare_AMonthBeforeAnApprovedOne_Is409_PaymentMonthIsClosed()
     {
         var client = await app.SignedInAsync("finance.officer");
@@ -254,11 +264,16 @@ public sealed class PaymentRunsApiTests(PaymentsApiApp app)
 
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.Equal("/api/payment-runs/2026-06", accepted.Headers.Location?.OriginalString);
-        // The job runs off the request: poll the run's address until it has committed.
+        var progressAt = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("progress").GetString();
+        Assert.Equal("/api/payment-runs/2026-06/preparation", progressAt);
+        // The job runs off the request: follow its progress until it has finished.
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        HttpResponseMessage read;
-        while ((read = await officer.GetAsync("/api/payment-runs/2026-06")).StatusCode == HttpStatusCode.NotFound && DateTime.UtcNow < deadline)
+        JsonElement progress;
+        while (!(progress = await officer.GetFromJsonAsync<JsonElement>(progressAt)).GetProperty("finished").GetBoolean() && DateTime.UtcNow < deadline)
             await Task.Delay(250);
+        Assert.Equal((true, false), (progress.GetProperty("finished").GetBoolean(), progress.GetProperty("failed").GetBoolean()));
+        Assert.StartsWith("Prepared the June 2026 run", progress.GetProperty("message").GetString());
+        var read = await officer.GetAsync("/api/payment-runs/2026-06");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         var run = Assert.Single((await read.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
         Assert.Equal(("Draft", "finance.officer"), (run.GetProperty("status").GetString(), run.GetProperty("preparedBy").GetString()));

@@ -38,6 +38,7 @@ public static class PaymentRunsApi
             .AddEndpointFilter(RequireJsonOnPost);
         group.MapGet("/", ListAsync).WithName("ListPaymentRuns");
         group.MapGet("/{month}", GetAsync).WithName("GetPaymentRuns");
+        group.MapGet("/{month}/preparation", GetPreparation).WithName("GetPaymentRunPreparation");
         group.MapPost("/{month}/prepare", (string month, ClaimsPrincipal user, FinanceDb finance, PaymentRunProgress progress,
                 IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken) =>
             PrepareAsync(month, user.Identity?.Name, finance, progress, Schedulers(services, configuration), cancellationToken)).WithName("PreparePaymentRun");
@@ -62,6 +63,22 @@ public static class PaymentRunsApi
         return runs.Count == 0
             ? ApiProblems.Problem(StatusCodes.Status404NotFound, "NoPaymentRun", $"There is no payment run for {PaymentRun.Describe(parsed)}.")
             : TypedResults.Ok(runs.OrderBy(r => r.Sequence).Select(PaymentRunSummary.From).ToList());
+    }
+
+    /// <summary>
+    /// How the month's latest preparation on this node stands (queued, computing, finished or failed, with the message the
+    /// run page shows); 404 when this node has not prepared the month since it started. A preparation is one transaction,
+    /// so until it commits this is the only place a failure can be seen.
+    /// </summary>
+    public static IResult GetPreparation(string month, PaymentRunProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        if (!TryMonth(month, out var parsed, out var bad)) return bad;
+        return progress.For(parsed) is { } state
+            ? TypedResults.Ok(new PreparationStatus(FormatMonth(parsed), state.RequestedBy, state.Stage, state.Done, state.Total, state.Percent,
+                state.Finished, state.Failed, state.Message))
+            : ApiProblems.Problem(StatusCodes.Status404NotFound, "NoPreparation",
+                $"{PaymentRun.Describe(parsed)} has not been prepared on this server since it started.");
     }
 
     /// <summary>
@@ -96,7 +113,8 @@ public static class PaymentRunsApi
         };
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await scheduler.TriggerJob(PreparePaymentRunJob.Key, data, cancellationToken);
-        return TypedResults.Accepted($"{Root}/{FormatMonth(parsed)}", new PreparationQueued(FormatMonth(parsed), requestedBy, "Queued"));
+        var at = $"{Root}/{FormatMonth(parsed)}";
+        return TypedResults.Accepted(at, new PreparationQueued(FormatMonth(parsed), requestedBy, "Queued", $"{at}/preparation"));
     }
 
     /// <summary>Reads the approval from the JSON body (a body that is not that JSON is a 400, never a 500), then approves.</summary>
@@ -183,8 +201,12 @@ public static class PaymentRunsApi
 /// <summary>What an approval sends: an optional note for the run's history and the run's version as the caller read it.</summary>
 public sealed record ApprovalRequest(string? Note, int? Version);
 
-/// <summary>The answer to a preparation request: the month, who asked, and that it is queued.</summary>
-public sealed record PreparationQueued(string Month, string RequestedBy, string Stage);
+/// <summary>The answer to a preparation request: the month, who asked, that it is queued, and where to follow it.</summary>
+public sealed record PreparationQueued(string Month, string RequestedBy, string Stage, string Progress);
+
+/// <summary>A preparation's progress: placements computed of the total, and once finished whether it failed and why.</summary>
+public sealed record PreparationStatus(string Month, string RequestedBy, string Stage, int Done, int Total, int Percent, bool Finished,
+    bool Failed, string? Message);
 
 /// <summary>
 /// A payment run as the API shows it. Amounts are pounds as plain strings (<c>"1234.56"</c>, <c>"-12.50"</c>) so no
