@@ -3,6 +3,7 @@ using Placements.Accounts;
 using Placements.Commissioning.Auditing;
 using Placements.Commissioning.Persistence;
 using Placements.Finance.Persistence;
+using Placements.Web.Api;
 using Placements.Web.Database;
 using Placements.Web.Jobs;
 using Placements.Web.Security;
@@ -57,6 +58,7 @@ public static class PlacementsHost
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.MapPaymentRunsApi();
     }
 }
 

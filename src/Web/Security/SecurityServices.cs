@@ -35,6 +35,17 @@ public static class SecurityServices
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // A program calling the JSON API cannot follow a redirect to the sign-in form: it gets 401 or 403 as problem+json.
+            var toSignIn = o.Events.OnRedirectToLogin;
+            var toAccessDenied = o.Events.OnRedirectToAccessDenied;
+            o.Events.OnRedirectToLogin = c => Api.ApiProblems.IsApi(c.Request)
+                ? Api.ApiProblems.WriteAsync(c.HttpContext, StatusCodes.Status401Unauthorized, "NotSignedIn",
+                    "Sign in first: the API uses the same sign-in as the pages.")
+                : toSignIn(c);
+            o.Events.OnRedirectToAccessDenied = c => Api.ApiProblems.IsApi(c.Request)
+                ? Api.ApiProblems.WriteAsync(c.HttpContext, StatusCodes.Status403Forbidden, "NotPermitted",
+                    "Your role does not allow this. Ask your Placements administrator if you need it for your work.")
+                : toAccessDenied(c);
         });
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "placements.antiforgery");
