@@ -255,40 +255,41 @@ public sealed class PaymentRunsApiTests(PaymentsApiApp app)
     }
 
     [Fact]
-    public async Task Prepare_Is202_TheJobPreparesTheRun_AndAnotherApproverApprovesIt()
+    public async Task Prepare_WhileAnotherMonthsRunIsOpen_Is409_OneOpenRunAtATime()
     {
-        var june = new YearMonth(2026, 6);
-        var officer = await app.SignedInAsync("finance.officer");
+        var client = await app.SignedInAsync("finance.officer");
 
-        var accepted = await officer.PostAsync("/api/payment-runs/2026-06/prepare", Json(new { }));
+        var response = await client.PostAsync("/api/payment-runs/2026-06/prepare", Json(new { }));
+
+        var problem = await ProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("OneOpenRunAtATime", problem.Title);
+        Assert.StartsWith("The May 2026 run is draft: approve it before preparing June 2026", problem.Detail);
+        Assert.Null(await app.RunAsync(new YearMonth(2026, 6)));
+    }
+
+    [Fact]
+    public async Task Prepare_Is202_AndTheJobRecomputesTheDraft_ReportingItsProgress()
+    {
+        // The May draft's own preparer asks again, so the other tests still see the draft they expect.
+        var client = await app.SignedInAsync("finance.approver");
+        var before = (await app.RunAsync(PaymentsApiApp.May))!;
+
+        var accepted = await client.PostAsync("/api/payment-runs/2026-05/prepare", Json(new { }));
 
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        Assert.Equal("/api/payment-runs/2026-06", accepted.Headers.Location?.OriginalString);
+        Assert.Equal("/api/payment-runs/2026-05", accepted.Headers.Location?.OriginalString);
         var progressAt = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("progress").GetString();
-        Assert.Equal("/api/payment-runs/2026-06/preparation", progressAt);
+        Assert.Equal("/api/payment-runs/2026-05/preparation", progressAt);
         // The job runs off the request: follow its progress until it has finished.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         JsonElement progress;
-        while (!(progress = await officer.GetFromJsonAsync<JsonElement>(progressAt)).GetProperty("finished").GetBoolean() && DateTime.UtcNow < deadline)
+        while (!(progress = await client.GetFromJsonAsync<JsonElement>(progressAt)).GetProperty("finished").GetBoolean() && DateTime.UtcNow < deadline)
             await Task.Delay(250);
         Assert.Equal((true, false), (progress.GetProperty("finished").GetBoolean(), progress.GetProperty("failed").GetBoolean()));
-        Assert.StartsWith("Prepared the June 2026 run", progress.GetProperty("message").GetString());
-        var read = await officer.GetAsync("/api/payment-runs/2026-06");
-        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        var run = Assert.Single((await read.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
-        Assert.Equal(("Draft", "finance.officer"), (run.GetProperty("status").GetString(), run.GetProperty("preparedBy").GetString()));
-        var prepared = (await app.RunAsync(june))!;
-        Assert.Equal(prepared.Total.ToPlainString(), run.GetProperty("total").GetString());
-
-        var approver = await app.SignedInAsync("head.of.finance");
-        var approved = await approver.PostAsync("/api/payment-runs/2026-06/approve",
-            Json(new { note = "Agreed with the ledger", version = run.GetProperty("version").GetInt32() }));
-
-        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-        var body = await approved.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("Approved", "head.of.finance"), (body.GetProperty("status").GetString(), body.GetProperty("approvedBy").GetString()));
-        var stored = (await app.RunAsync(june))!;
-        Assert.Equal((PaymentRunStatus.Approved, "head.of.finance"), (stored.Status, stored.ApprovedBy));
+        Assert.StartsWith("Recomputed the May 2026 run", progress.GetProperty("message").GetString());
+        var after = (await app.RunAsync(PaymentsApiApp.May))!;
+        Assert.Equal((before.Id, PaymentRunStatus.Draft, "finance.approver", before.Total), (after.Id, after.Status, after.PreparedBy, after.Total));
+        Assert.True(after.Version > before.Version);
     }
 
     private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");

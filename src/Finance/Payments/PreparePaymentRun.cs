@@ -58,22 +58,8 @@ public sealed class PreparePaymentRun(CommissioningDb commissioning, FinanceDb f
         var now = clock.GetCurrentInstant();
         var runs = await finance.PaymentRuns.AsNoTracking().ToListAsync(cancellationToken);
         var latestApproved = runs.Where(r => r.IsApproved).OrderBy(r => r.Month).ThenBy(r => r.Sequence).LastOrDefault();
-        if (latestApproved is not null && month < latestApproved.Month)
-            throw new DomainRuleException("PaymentMonthIsClosed",
-                $"{PaymentRun.Describe(latestApproved.Month)} is already paid, so {PaymentRun.Describe(month)} cannot be prepared again: " +
-                $"any change to it is paid as an adjustment in the next run.");
-
-        // One open run at a time: a later month prepared while an earlier one awaits approval would count the earlier
-        // month as unpaid and pay it again as back-pay once both were approved.
-        if (runs.FirstOrDefault(r => r.Month != month && !r.IsApproved) is { } other)
-            throw new DomainRuleException("OneOpenRunAtATime",
-                $"The {other.Title} run is {PaymentRun.Describe(other.Status)}: approve it before preparing {PaymentRun.Describe(month)}, " +
-                $"so no month is paid twice.");
-
+        RefuseIfNotPreparable(runs, month);
         var open = runs.SingleOrDefault(r => r.Month == month && !r.IsApproved);
-        if (open is { Status: PaymentRunStatus.AwaitingSecondApproval })
-            throw new DomainRuleException("PaymentRunAwaitingApproval",
-                $"The {open.Title} run has a first approval and awaits a second: it cannot be recomputed now.");
 
         PaymentRun run;
         if (open is not null)
@@ -143,6 +129,31 @@ public sealed class PreparePaymentRun(CommissioningDb commissioning, FinanceDb f
         return new(run, $"{(open is null ? "Prepared" : "Recomputed")} the {run.Title} run: {lines.Count:N0} lines, {run.Total} to pay" +
             (run.HeldTotal.IsZero ? "" : $", {run.HeldTotal} held") +
             (problems.Count == 0 ? "." : $"; {problems.Count:N0} placement(s) could not be computed and are listed on the run."));
+    }
+
+    /// <summary>Refuses now, with the rule preparation itself would apply, a month that cannot be prepared (the page and API ask before queuing the job).</summary>
+    /// <exception cref="DomainRuleException"><c>PaymentMonthIsClosed</c>, <c>OneOpenRunAtATime</c>, <c>PaymentRunAwaitingApproval</c>.</exception>
+    public async Task CheckAsync(YearMonth month, CancellationToken cancellationToken = default) =>
+        RefuseIfNotPreparable(await finance.PaymentRuns.AsNoTracking().ToListAsync(cancellationToken), month);
+
+    private static void RefuseIfNotPreparable(IReadOnlyList<PaymentRun> runs, YearMonth month)
+    {
+        var latestApproved = runs.Where(r => r.IsApproved).OrderBy(r => r.Month).ThenBy(r => r.Sequence).LastOrDefault();
+        if (latestApproved is not null && month < latestApproved.Month)
+            throw new DomainRuleException("PaymentMonthIsClosed",
+                $"{PaymentRun.Describe(latestApproved.Month)} is already paid, so {PaymentRun.Describe(month)} cannot be prepared again: " +
+                $"any change to it is paid as an adjustment in the next run.");
+
+        // One open run at a time: a later month prepared while an earlier one awaits approval would count the earlier
+        // month as unpaid and pay it again as back-pay once both were approved.
+        if (runs.FirstOrDefault(r => r.Month != month && !r.IsApproved) is { } other)
+            throw new DomainRuleException("OneOpenRunAtATime",
+                $"The {other.Title} run is {PaymentRun.Describe(other.Status)}: approve it before preparing {PaymentRun.Describe(month)}, " +
+                $"so no month is paid twice.");
+
+        if (runs.SingleOrDefault(r => r.Month == month && r.Status == PaymentRunStatus.AwaitingSecondApproval) is { } waiting)
+            throw new DomainRuleException("PaymentRunAwaitingApproval",
+                $"The {waiting.Title} run has a first approval and awaits a second: it cannot be recomputed now.");
     }
 
     private sealed class ConcurrentPreparation : Exception;

@@ -39,9 +39,8 @@ public static class PaymentRunsApi
         group.MapGet("/", ListAsync).WithName("ListPaymentRuns");
         group.MapGet("/{month}", GetAsync).WithName("GetPaymentRuns");
         group.MapGet("/{month}/preparation", GetPreparation).WithName("GetPaymentRunPreparation");
-        group.MapPost("/{month}/prepare", (string month, ClaimsPrincipal user, FinanceDb finance, PaymentRunProgress progress,
-                IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken) =>
-            PrepareAsync(month, user.Identity?.Name, finance, progress, Schedulers(services, configuration), cancellationToken)).WithName("PreparePaymentRun");
+        group.MapPost("/{month}/prepare", (string month, ClaimsPrincipal user, PaymentOperations operations, CancellationToken cancellationToken) =>
+            PrepareAsync(month, user.Identity?.Name, operations, cancellationToken)).WithName("PreparePaymentRun");
         // Both policies apply: the group's Finance and approval's own, which admits finance approvers only.
         group.MapPost("/{month}/approve", ApproveFromBodyAsync).WithName("ApprovePaymentRun").RequireAuthorization(Policies.FinanceApproval);
         return group;
@@ -86,33 +85,20 @@ public static class PaymentRunsApi
     /// page) and answers 202 at once with where the run will be. A month that cannot be prepared is refused here with the
     /// use case's own rule, rather than accepted and then failing unseen in the job.
     /// </summary>
-    public static async Task<IResult> PrepareAsync(string month, string? requestedBy, FinanceDb finance, PaymentRunProgress progress,
-        ISchedulerFactory? schedulers, CancellationToken cancellationToken)
+    public static async Task<IResult> PrepareAsync(string month, string? requestedBy, PaymentOperations operations, CancellationToken cancellationToken)
     {
         if (!TryMonth(month, out var parsed, out var bad)) return bad;
         if (string.IsNullOrEmpty(requestedBy))
             return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "NotSignedIn", "Sign in before preparing a payment run.");
-        if (schedulers is null)
-            return ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "JobsAreOff",
-                "Scheduled jobs are switched off on this server (Jobs:Enabled is false), so a run cannot be queued: use the payments prepare command instead.");
-
-        var runs = await finance.PaymentRuns.AsNoTracking().ToListAsync(cancellationToken);
-        if (runs.Where(r => r.IsApproved).MaxBy(r => r.Month) is { } latest && parsed < latest.Month)
-            return ApiProblems.Problem(StatusCodes.Status409Conflict, "PaymentMonthIsClosed",
-                $"{PaymentRun.Describe(latest.Month)} is already paid, so {PaymentRun.Describe(parsed)} cannot be prepared again: any change to it is paid as an adjustment in the next run.");
-        if (runs.SingleOrDefault(r => r.Month == parsed && r.Status == PaymentRunStatus.AwaitingSecondApproval) is { } waiting)
-            return ApiProblems.Problem(StatusCodes.Status409Conflict, "PaymentRunAwaitingApproval",
-                $"The {waiting.Title} run has a first approval and awaits a second: it cannot be recomputed now.");
-
-        progress.Queued(parsed, requestedBy);
-        // Only primitives in the data map: the persistent store serialises it.
-        var data = new JobDataMap
+        try
         {
-            [PreparePaymentRunJob.MonthKey] = FormatMonth(parsed),
-            [PreparePaymentRunJob.RequestedByKey] = requestedBy,
-        };
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.TriggerJob(PreparePaymentRunJob.Key, data, cancellationToken);
+            await operations.RequestPreparationAsync(parsed, requestedBy, cancellationToken);
+        }
+        catch (DomainRuleException refused)
+        {
+            return ApiProblems.Problem(refused.Rule == "JobsAreOff" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status409Conflict,
+                refused.Rule, refused.Message);
+        }
         var at = $"{Root}/{FormatMonth(parsed)}";
         return TypedResults.Accepted(at, new PreparationQueued(FormatMonth(parsed), requestedBy, "Queued", $"{at}/preparation"));
     }
@@ -175,17 +161,6 @@ public static class PaymentRunsApi
         bad = ApiProblems.Problem(StatusCodes.Status400BadRequest, "MonthMustBeYearAndMonth",
             $"'{text}' is not a month: give it as YYYY-MM, like 2026-04.");
         return parsed.Success;
-    }
-
-    /// <summary>
-    /// The factory of the app's scheduler, or null when jobs are off. The scheduler is a named one (so test hosts in one
-    /// process each have their own), and Quartz registers a named scheduler's factory keyed by its name; the name and its
-    /// default are <see cref="JobsSetup"/>'s.
-    /// </summary>
-    private static ISchedulerFactory? Schedulers(IServiceProvider services, IConfiguration configuration)
-    {
-        var name = configuration["Jobs:SchedulerName"] is { Length: > 0 } configured ? configured : "Placements";
-        return services.GetKeyedService<ISchedulerFactory>(name) ?? services.GetService<ISchedulerFactory>();
     }
 
     private static async ValueTask<object?> RequireJsonOnPost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -29,7 +29,7 @@ public static class DemoStartup
     };
 
     /// <summary>
-    /// The demo approvers' limits: a month's top-ups (about £2.5m) exceed the finance approver's, so the head of finance
+    /// The demo approvers' limits: a month's top-ups (about £1.2m) exceed the finance approver's, so the head of finance
     /// approves second, as a council's scheme of delegation would require.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, Finance.Money> DemoApprovalLimits = new Dictionary<string, Finance.Money>

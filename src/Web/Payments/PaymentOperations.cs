@@ -39,6 +39,29 @@ public sealed class PaymentOperations(IServiceProvider services, IConfiguration 
         }
     }
 
+    /// <summary>
+    /// Queues the month's preparation on the scheduled job, which runs it off the request and reports progress to the run
+    /// page. A month that cannot be prepared is refused here with the use case's own rule, not accepted and then failing
+    /// unseen in the job.
+    /// </summary>
+    /// <exception cref="Commissioning.DomainRuleException">The preparation rules; <c>JobsAreOff</c> when this node runs no jobs.</exception>
+    public async Task RequestPreparationAsync(YearMonth month, string by, CancellationToken cancellationToken = default)
+    {
+        var schedulers = services.GetService<Quartz.ISchedulerFactory>()
+            ?? throw new Commissioning.DomainRuleException("JobsAreOff",
+                "Scheduled jobs are switched off on this server (Jobs:Enabled is false): use the payments prepare command instead.");
+        await services.GetRequiredService<PreparePaymentRun>().CheckAsync(month, cancellationToken);
+        progress.Queued(month, by);
+        // Only primitives in the data map: the persistent store serialises it.
+        var data = new Quartz.JobDataMap
+        {
+            [Jobs.PreparePaymentRunJob.MonthKey] = NodaTime.Text.YearMonthPattern.Iso.Format(month),
+            [Jobs.PreparePaymentRunJob.RequestedByKey] = by,
+        };
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await scheduler.TriggerJob(Jobs.PreparePaymentRunJob.Key, data, cancellationToken);
+    }
+
     /// <summary>The approver as the approval sees them: a FinanceApprover with their limit (none set = £0: cannot approve).</summary>
     /// <exception cref="Commissioning.DomainRuleException"><c>ApproverMustBeAFinanceApprover</c>.</exception>
     public async Task<Approver> ApproverAsync(string userName)
