@@ -19,7 +19,7 @@ namespace Placements.Web.Pages.Payments;
 /// one node prepares a month at a time) and the officer follows its progress on the run page.
 /// </summary>
 [Authorize(Policy = Policies.Finance)]
-public sealed class IndexModel(FinanceDb finance, CommissioningDb commissioning, IClock clock, PaymentRunProgress progress, ISchedulerFactory schedulers)
+public sealed class IndexModel(FinanceDb finance, CommissioningDb commissioning, IClock clock, PaymentRunProgress progress, IConfiguration configuration)
     : PageModel
 {
     /// <summary>The month to prepare, as typed (1–12).</summary>
@@ -50,6 +50,12 @@ public sealed class IndexModel(FinanceDb finance, CommissioningDb commissioning,
             Runs = await new PaymentRunView(finance, commissioning).RunsAsync(cancellationToken);
             return Page();
         }
+        if (Scheduler() is not { } schedulers)
+        {
+            ModelState.AddModelError(nameof(Month), "Scheduled jobs are switched off on this server (Jobs:Enabled), so a run cannot be prepared here: use the payments prepare command");
+            Runs = await new PaymentRunView(finance, commissioning).RunsAsync(cancellationToken);
+            return Page();
+        }
         var by = User.Identity!.Name!;
         progress.Queued(month.Value, by);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
@@ -59,6 +65,13 @@ public sealed class IndexModel(FinanceDb finance, CommissioningDb commissioning,
             [PreparePaymentRunJob.RequestedByKey] = by,
         }, cancellationToken);
         return RedirectToPage("Run", new { month = PaymentDisplay.Route(month.Value) });
+    }
+
+    // JobsSetup registers a named scheduler (Jobs:SchedulerName, "Placements" unless set), whose factory Quartz keys by that name.
+    private ISchedulerFactory? Scheduler()
+    {
+        var name = configuration["Jobs:SchedulerName"] is { Length: > 0 } n ? n : "Placements";
+        return HttpContext.RequestServices.GetKeyedService<ISchedulerFactory>(name) ?? HttpContext.RequestServices.GetService<ISchedulerFactory>();
     }
 
     private YearMonth? ReadMonth()
