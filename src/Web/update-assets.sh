@@ -12,5 +12,9 @@ cp -r "$dist/assets/fonts" "$dist/assets/images" "$dist/assets/manifest.json" ww
 # Charts of demand against places (planning) and budget against forecast: one UMD file.
 rm -rf wwwroot/lib/chart.js && mkdir -p wwwroot/lib/chart.js
 cp node_modules/chart.js/dist/chart.umd.min.js wwwroot/lib/chart.js/
+# Partial page updates (the payment run's progress panel polls the server): one file, no build step.
+rm -rf wwwroot/lib/htmx && mkdir -p wwwroot/lib/htmx
+cp node_modules/htmx.org/dist/htmx.min.js wwwroot/lib/htmx/
+echo "htmx $(node -p "require('./node_modules/htmx.org/package.json').version") copied into wwwroot"
 echo "chart.js $(node -p "require('./node_modules/chart.js/package.json').version") copied into wwwroot"
 echo "govuk-frontend $(node -p "require('./$dist/../../package.json').version") copied into wwwroot"

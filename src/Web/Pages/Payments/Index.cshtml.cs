@@ -1,0 +1,106 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using Placements.Commissioning.Persistence;
+using Placements.Finance.Payments;
+using Placements.Finance.Persistence;
+using Placements.Web.Hosting;
+using Placements.Web.Jobs;
+using Placements.Web.Payments;
+using Placements.Web.Security;
+using Quartz;
+
+namespace Placements.Web.Pages.Payments;
+
+/// <summary>
+/// The payment runs, newest first, and a form to prepare a month's run now: the preparation runs as the Quartz job (so
+/// one node prepares a month at a time) and the officer follows its progress on the run page.
+/// </summary>
+[Authorize(Policy = Policies.Finance)]
+public sealed class IndexModel(FinanceDb finance, CommissioningDb commissioning, IClock clock, PaymentRunProgress progress, IConfiguration configuration)
+    : PageModel
+{
+    /// <summary>The month to prepare, as typed (1–12).</summary>
+    [BindProperty] public string? Month { get; set; }
+    [BindProperty] public string? Year { get; set; }
+
+    public IReadOnlyList<PaymentRun> Runs { get; private set; } = [];
+
+    public static readonly string[] FieldOrder = [nameof(Month), nameof(Year)];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.TodayInLondon();
+        Month = now.Month.ToString(CultureInfo.InvariantCulture);
+        Year = now.Year.ToString(CultureInfo.InvariantCulture);
+        Runs = await new PaymentRunView(finance, commissioning).RunsAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var month = ReadMonth();
+        if (month is { } m && progress.For(m) is { Finished: false } running)
+            ModelState.AddModelError(nameof(Month), $"{running.RequestedBy} is already preparing the {PaymentRun.Describe(m)} run: wait for it to finish");
+        if (!ModelState.IsValid || month is null)
+        {
+            Runs = await new PaymentRunView(finance, commissioning).RunsAsync(cancellationToken);
+            return Page();
+        }
+        if (Scheduler() is not { } schedulers)
+        {
+            ModelState.AddModelError(nameof(Month), "Scheduled jobs are switched off on this server (Jobs:Enabled), so a run cannot be prepared here: use the payments prepare command");
+            Runs = await new PaymentRunView(finance, commissioning).RunsAsync(cancellationToken);
+            return Page();
+        }
+        var by = User.Identity!.Name!;
+        progress.Queued(month.Value, by);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await scheduler.TriggerJob(PreparePaymentRunJob.Key, new JobDataMap
+        {
+            [PreparePaymentRunJob.MonthKey] = PaymentDisplay.Route(month.Value),
+            [PreparePaymentRunJob.RequestedByKey] = by,
+        }, cancellationToken);
+        return RedirectToPage("Run", new { month = PaymentDisplay.Route(month.Value) });
+    }
+
+    // JobsSetup registers a named scheduler (Jobs:SchedulerName, "Placements" unless set), whose factory Quartz keys by that name.
+    private ISchedulerFactory? Scheduler()
+    {
+        var name = configuration["Jobs:SchedulerName"] is { Length: > 0 } n ? n : "Placements";
+        return HttpContext.RequestServices.GetKeyedService<ISchedulerFactory>(name) ?? HttpContext.RequestServices.GetService<ISchedulerFactory>();
+    }
+
+    private YearMonth? ReadMonth()
+    {
+        if (string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year))
+        {
+            ModelState.AddModelError(nameof(Month), "Enter the month to prepare");
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(Month) || string.IsNullOrWhiteSpace(Year))
+        {
+            ModelState.AddModelError(string.IsNullOrWhiteSpace(Month) ? nameof(Month) : nameof(Year),
+                $"The month to prepare must include a {(string.IsNullOrWhiteSpace(Month) ? "month" : "year")}");
+            return null;
+        }
+        if (!int.TryParse(Month.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m) || m is < 1 or > 12
+            || !int.TryParse(Year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 2000 or > 2200)
+        {
+            ModelState.AddModelError(nameof(Month), "The month to prepare must be a real month, for example 4 2026");
+            return null;
+        }
+        var month = new YearMonth(y, m);
+        // The scheduled run pays the current month in advance on the 5th; further ahead than next month nothing is known yet.
+        var latest = clock.TodayInLondon().ToYearMonth().PlusMonths(1);
+        if (month > latest)
+        {
+            ModelState.AddModelError(nameof(Month), $"The month to prepare must be {PaymentRun.Describe(latest)} or earlier");
+            return null;
+        }
+        return month;
+    }
+}
