@@ -81,7 +81,8 @@ public sealed class PreparePaymentRun(CommissioningDb commissioning, FinanceDb f
             await finance.SaveChangesAsync(cancellationToken); // a second preparer fails here on (month, sequence) and retries
         }
 
-        var goLive = settings.FirstMonth ?? runs.Select(r => (YearMonth?)r.Month).Min() ?? month;
+        // Without a configured first month, the first month ever prepared is go-live (never later than this one).
+        var goLive = settings.FirstMonth ?? runs.Select(r => r.Month).Append(month).Min();
         var inputs = await PaymentRunInputs.LoadAsync(commissioning, finance, month, settings.CouncilLaCode, goLive,
             latestApproved?.ApprovedAt, cancellationToken);
 

@@ -7,10 +7,8 @@ using Placements.Commissioning.Persistence;
 using Placements.Finance.Payments;
 using Placements.Finance.Persistence;
 using Placements.Web.Hosting;
-using Placements.Web.Jobs;
 using Placements.Web.Payments;
 using Placements.Web.Security;
-using Quartz;
 
 namespace Placements.Web.Pages.Payments;
 
@@ -19,7 +17,7 @@ namespace Placements.Web.Pages.Payments;
 /// one node prepares a month at a time) and the officer follows its progress on the run page.
 /// </summary>
 [Authorize(Policy = Policies.Finance)]
-public sealed class IndexModel(FinanceDb finance, CommissioningDb commissioning, IClock clock, PaymentRunProgress progress, IConfiguration configuration)
+public sealed class IndexModel(FinanceDb finance, CommissioningDb commissioning, IClock clock, PaymentRunProgress progress, PaymentOperations operations)
     : PageModel
 {
     /// <summary>The month to prepare, as typed (1–12).</summary>
@@ -50,28 +48,18 @@ public sealed class IndexModel(FinanceDb finance, CommissioningDb commissioning,
             Runs = await new PaymentRunView(finance, commissioning).RunsAsync(cancellationToken);
             return Page();
         }
-        if (Scheduler() is not { } schedulers)
+        try
         {
-            ModelState.AddModelError(nameof(Month), "Scheduled jobs are switched off on this server (Jobs:Enabled), so a run cannot be prepared here: use the payments prepare command");
+            await operations.RequestPreparationAsync(month.Value, User.Identity!.Name!, cancellationToken);
+        }
+        catch (Commissioning.DomainRuleException refused)
+        {
+            // The use case's own rules (a closed month, another run still open, jobs off on this node), said before queuing.
+            ModelState.AddModelError(nameof(Month), refused.Message);
             Runs = await new PaymentRunView(finance, commissioning).RunsAsync(cancellationToken);
             return Page();
         }
-        var by = User.Identity!.Name!;
-        progress.Queued(month.Value, by);
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.TriggerJob(PreparePaymentRunJob.Key, new JobDataMap
-        {
-            [PreparePaymentRunJob.MonthKey] = PaymentDisplay.Route(month.Value),
-            [PreparePaymentRunJob.RequestedByKey] = by,
-        }, cancellationToken);
         return RedirectToPage("Run", new { month = PaymentDisplay.Route(month.Value) });
-    }
-
-    // JobsSetup registers a named scheduler (Jobs:SchedulerName, "Placements" unless set), whose factory Quartz keys by that name.
-    private ISchedulerFactory? Scheduler()
-    {
-        var name = configuration["Jobs:SchedulerName"] is { Length: > 0 } n ? n : "Placements";
-        return HttpContext.RequestServices.GetKeyedService<ISchedulerFactory>(name) ?? HttpContext.RequestServices.GetService<ISchedulerFactory>();
     }
 
     private YearMonth? ReadMonth()
