@@ -338,29 +338,10 @@ public sealed class ImportOnPostgresTests() : ImportTests(DatabaseProvider.Postg
 [Collection(nameof(StartupAndCommandLineTests))]
 public sealed class ImportCommandLineTests
 {
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string database, params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Placements.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Directory.CreateTempSubdirectory().FullName,
-        };
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__Placements"] = $"Data Source={database}";
-        start.Environment["Demo__Seed"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(string database, params string[] args) =>
+        AppProcess.RunAsync(database, args);
 
-    private static string NewDatabase() => Path.Combine(Directory.CreateTempSubdirectory("import-cli-").FullName, "placements.db");
+    private static string NewDatabase() => AppProcess.NewDatabase("import-cli-");
 
     [Fact]
     public async Task Import_OfTheExampleCounty_PrintsTheReport_AndExitsZero()

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Placements.Web.Tests.Infrastructure;
 
 namespace Placements.Web.Tests;
 
@@ -8,30 +8,10 @@ namespace Placements.Web.Tests;
 /// </summary>
 public sealed class PaymentsCommandLineTests
 {
-    private readonly string _database = Path.Combine(Directory.CreateTempSubdirectory("payments-cli-").FullName, "placements.db");
+    private readonly string _database = AppProcess.NewDatabase("payments-cli-");
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Placements.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Directory.CreateTempSubdirectory().FullName,
-        };
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__Placements"] = $"Data Source={_database}";
-        start.Environment["Demo__Seed"] = "false";
-        start.Environment["Council__LaCode"] = "990";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    // The demo council's LA code is the default, and the example county's placements name it.
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => AppProcess.RunAsync(_database, args);
 
     private async Task<string> SucceedsAsync(params string[] args)
     {
