@@ -117,70 +117,6 @@ public sealed class PaymentPagesTests(PaymentsApp app) : IClassFixture<PaymentsA
     }
 
     [Fact]
-    public async Task AHold_NeedsAPlacementAReasonAndATeam_ThenHoldsAndReleasesTheLines()
-    {
-        var may = new YearMonth(2026, 5);
-        await PrepareAsync(may);
-        var officer = await app.SignedInAsync("finance.officer");
-        const string Page = "/Payments/Run/2026-05";
-
-        var (blank, blankHtml) = await PostFormAsync(officer, Page, Page + "?handler=Hold", new() { ["HoldPlacement"] = "", ["HoldReason"] = " ", ["HoldTeam"] = "" });
-        Assert.Equal(HttpStatusCode.OK, blank.StatusCode);
-        Assert.Equal(["Enter the placement reference", "Enter the reason for the hold", "Enter the team that holds the payments"], ErrorSummary(blankHtml));
-        Assert.Contains("href=\"#HoldTeam\"", blankHtml);
-
-        var placement = await PlacementPaidByAsync(may);
-        var (noTeam, noTeamHtml) = await PostFormAsync(officer, Page, Page + "?handler=Hold",
-            new() { ["HoldPlacement"] = placement, ["HoldReason"] = "Attendance being checked", ["HoldTeam"] = "" });
-        Assert.Equal(HttpStatusCode.OK, noTeam.StatusCode);
-        Assert.Equal(["Enter the team that holds the payments"], ErrorSummary(noTeamHtml));
-        Assert.Contains("value=\"Attendance being checked\"", noTeamHtml); // what was typed comes back
-        Assert.Equal(Money.Zero, (await RunAsync(may)).HeldTotal);
-
-        var (unknown, unknownHtml) = await PostFormAsync(officer, Page, Page + "?handler=Hold",
-            new() { ["HoldPlacement"] = "NO-SUCH-PLACEMENT", ["HoldReason"] = "Checking", ["HoldTeam"] = "Finance" });
-        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
-        Assert.Equal(["There is no placement NO-SUCH-PLACEMENT."], ErrorSummary(unknownHtml));
-
-        var before = await RunAsync(may);
-        var (held, _) = await PostFormAsync(officer, Page, Page + "?handler=Hold",
-            new() { ["HoldPlacement"] = placement, ["HoldReason"] = "Attendance being checked", ["HoldTeam"] = "SEND casework" });
-        Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
-        var after = await RunAsync(may);
-        Assert.True(after.HeldTotal > Money.Zero);
-        Assert.Equal(before.Total, after.Total + after.HeldTotal);
-        var page = Decode(await officer.GetStringAsync(Page));
-        Assert.Contains($"Payments to placement {placement} are held: Attendance being checked (SEND casework).", page);
-        var row = Regex.Match(page[page.IndexOf("data-testid=\"holds\"", StringComparison.Ordinal)..], $"<tr[^>]*data-placement=\"{placement}\".*?</tr>", RegexOptions.Singleline).Value;
-        Assert.Contains(after.HeldTotal.ToString(), row);
-        Assert.Contains("SEND casework", row);
-        Assert.Contains("finance.officer", row);
-
-        var holdId = Regex.Match(row, "name=\"HoldId\" value=\"(\\d+)\"").Groups[1].Value;
-        var (released, _) = await PostFormAsync(officer, Page, Page + "?handler=Release", new() { ["HoldId"] = holdId, ["ReleaseNote"] = "Attendance confirmed" });
-        Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);
-        Assert.Equal((before.Total, Money.Zero), ((await RunAsync(may)).Total, (await RunAsync(may)).HeldTotal));
-        Assert.Contains("Attendance confirmed", Decode(await officer.GetStringAsync(Page)));
-    }
-
-    [Theory]
-    [InlineData("", "", "Enter the month to prepare")]
-    [InlineData("13", "2026", "The month to prepare must be a real month, for example 4 2026")]
-    [InlineData("4", "", "The month to prepare must include a year")]
-    [InlineData("1", "2099", "The month to prepare must be")]
-    public async Task PreparingABadMonth_IsRedisplayedWithTheError_AndQueuesNothing(string month, string year, string error)
-    {
-        var officer = await app.SignedInAsync("finance.officer");
-
-        var (response, html) = await PostFormAsync(officer, "/Payments", "/Payments", new() { ["Month"] = month, ["Year"] = year });
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith(error, Assert.Single(ErrorSummary(html)));
-        if (month.Length > 0) Assert.Contains($"value=\"{month}\"", html); // what was typed comes back
-        Assert.Null(app.Services.GetRequiredService<PaymentRunProgress>().For(new YearMonth(2099, 1)));
-    }
-
-    [Fact]
     public async Task AMonthWithNoRun_IsNotFound_AndSaysSo()
     {
         var officer = await app.SignedInAsync("finance.officer");
@@ -223,7 +159,7 @@ public sealed class PaymentPagesTests(PaymentsApp app) : IClassFixture<PaymentsA
     }
 
     /// <summary>Posts a form with the anti-forgery token of the page it is on.</summary>
-    private static async Task<(HttpResponseMessage, string)> PostFormAsync(HttpClient client, string pageUrl, string postUrl, Dictionary<string, string> fields)
+    internal static async Task<(HttpResponseMessage, string)> PostFormAsync(HttpClient client, string pageUrl, string postUrl, Dictionary<string, string> fields)
     {
         var page = await client.GetStringAsync(pageUrl);
         fields["__RequestVerificationToken"] = PlacementsApp.AntiforgeryToken(page);
@@ -251,14 +187,18 @@ public sealed class PaymentPagesTests(PaymentsApp app) : IClassFixture<PaymentsA
         return page;
     }
 
-    private async Task PrepareAsync(YearMonth month)
+    private Task PrepareAsync(YearMonth month) => PrepareAsync(app, month);
+
+    internal static async Task PrepareAsync(PlacementsApp app, YearMonth month)
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AuditActor>().ActingAs("finance.officer");
         await scope.ServiceProvider.GetRequiredService<PaymentOperations>().PrepareAsync(month, "finance.officer");
     }
 
-    private async Task<PaymentRun> RunAsync(YearMonth month)
+    private Task<PaymentRun> RunAsync(YearMonth month) => RunAsync(app, month);
+
+    internal static async Task<PaymentRun> RunAsync(PlacementsApp app, YearMonth month)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<FinanceDb>().PaymentRuns.AsNoTracking()
@@ -266,7 +206,7 @@ public sealed class PaymentPagesTests(PaymentsApp app) : IClassFixture<PaymentsA
     }
 
     /// <summary>A placement the month's run pays (a positive top-up), so holding it moves money.</summary>
-    private async Task<string> PlacementPaidByAsync(YearMonth month)
+    internal static async Task<string> PlacementPaidByAsync(PlacementsApp app, YearMonth month)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var finance = scope.ServiceProvider.GetRequiredService<FinanceDb>();
@@ -278,8 +218,79 @@ public sealed class PaymentPagesTests(PaymentsApp app) : IClassFixture<PaymentsA
     private static string TestId(string html, string id) =>
         Regex.Replace(Regex.Match(html, $"data-testid=\"{id}\"[^>]*>(.*?)</(dd|strong|td)>", RegexOptions.Singleline).Groups[1].Value, "<[^>]+>", "").Trim();
 
-    private static List<string> ErrorSummary(string html) =>
+    internal static List<string> ErrorSummary(string html) =>
         Regex.Matches(html, "<li><a href=\"#[^\"]*\">(.*?)</a></li>").Select(m => m.Groups[1].Value).ToList();
 
-    private static string Decode(string html) => WebUtility.HtmlDecode(html);
+    internal static string Decode(string html) => WebUtility.HtmlDecode(html);
+}
+
+/// <summary>
+/// Holds on a run page, on a demo county of their own: the hold test prepares a month of its own, and only one run is
+/// open at a time, so it cannot share the app whose tests prepare and approve April.
+/// </summary>
+public sealed class PaymentHoldPageTests(PaymentsApp app) : IClassFixture<PaymentsApp>
+{
+    [Fact]
+    public async Task AHold_NeedsAPlacementAReasonAndATeam_ThenHoldsAndReleasesTheLines()
+    {
+        var may = new YearMonth(2026, 5);
+        await PaymentPagesTests.PrepareAsync(app, may);
+        var officer = await app.SignedInAsync("finance.officer");
+        const string Page = "/Payments/Run/2026-05";
+
+        var (blank, blankHtml) = await PaymentPagesTests.PostFormAsync(officer, Page, Page + "?handler=Hold", new() { ["HoldPlacement"] = "", ["HoldReason"] = " ", ["HoldTeam"] = "" });
+        Assert.Equal(HttpStatusCode.OK, blank.StatusCode);
+        Assert.Equal(["Enter the placement reference", "Enter the reason for the hold", "Enter the team that holds the payments"], PaymentPagesTests.ErrorSummary(blankHtml));
+        Assert.Contains("href=\"#HoldTeam\"", blankHtml);
+
+        var placement = await PaymentPagesTests.PlacementPaidByAsync(app, may);
+        var (noTeam, noTeamHtml) = await PaymentPagesTests.PostFormAsync(officer, Page, Page + "?handler=Hold",
+            new() { ["HoldPlacement"] = placement, ["HoldReason"] = "Attendance being checked", ["HoldTeam"] = "" });
+        Assert.Equal(HttpStatusCode.OK, noTeam.StatusCode);
+        Assert.Equal(["Enter the team that holds the payments"], PaymentPagesTests.ErrorSummary(noTeamHtml));
+        Assert.Contains("value=\"Attendance being checked\"", noTeamHtml); // what was typed comes back
+        Assert.Equal(Money.Zero, (await PaymentPagesTests.RunAsync(app, may)).HeldTotal);
+
+        var (unknown, unknownHtml) = await PaymentPagesTests.PostFormAsync(officer, Page, Page + "?handler=Hold",
+            new() { ["HoldPlacement"] = "NO-SUCH-PLACEMENT", ["HoldReason"] = "Checking", ["HoldTeam"] = "Finance" });
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Equal(["There is no placement NO-SUCH-PLACEMENT."], PaymentPagesTests.ErrorSummary(unknownHtml));
+
+        var before = await PaymentPagesTests.RunAsync(app, may);
+        var (held, _) = await PaymentPagesTests.PostFormAsync(officer, Page, Page + "?handler=Hold",
+            new() { ["HoldPlacement"] = placement, ["HoldReason"] = "Attendance being checked", ["HoldTeam"] = "SEND casework" });
+        Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        var after = await PaymentPagesTests.RunAsync(app, may);
+        Assert.True(after.HeldTotal > Money.Zero);
+        Assert.Equal(before.Total, after.Total + after.HeldTotal);
+        var page = PaymentPagesTests.Decode(await officer.GetStringAsync(Page));
+        Assert.Contains($"Payments to placement {placement} are held: Attendance being checked (SEND casework).", page);
+        var row = Regex.Match(page[page.IndexOf("data-testid=\"holds\"", StringComparison.Ordinal)..], $"<tr[^>]*data-placement=\"{placement}\".*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains(after.HeldTotal.ToString(), row);
+        Assert.Contains("SEND casework", row);
+        Assert.Contains("finance.officer", row);
+
+        var holdId = Regex.Match(row, "name=\"HoldId\" value=\"(\\d+)\"").Groups[1].Value;
+        var (released, _) = await PaymentPagesTests.PostFormAsync(officer, Page, Page + "?handler=Release", new() { ["HoldId"] = holdId, ["ReleaseNote"] = "Attendance confirmed" });
+        Assert.Equal(HttpStatusCode.Redirect, released.StatusCode);
+        Assert.Equal((before.Total, Money.Zero), ((await PaymentPagesTests.RunAsync(app, may)).Total, (await PaymentPagesTests.RunAsync(app, may)).HeldTotal));
+        Assert.Contains("Attendance confirmed", PaymentPagesTests.Decode(await officer.GetStringAsync(Page)));
+    }
+
+    [Theory]
+    [InlineData("", "", "Enter the month to prepare")]
+    [InlineData("13", "2026", "The month to prepare must be a real month, for example 4 2026")]
+    [InlineData("4", "", "The month to prepare must include a year")]
+    [InlineData("1", "2099", "The month to prepare must be")]
+    public async Task PreparingABadMonth_IsRedisplayedWithTheError_AndQueuesNothing(string month, string year, string error)
+    {
+        var officer = await app.SignedInAsync("finance.officer");
+
+        var (response, html) = await PaymentPagesTests.PostFormAsync(officer, "/Payments", "/Payments", new() { ["Month"] = month, ["Year"] = year });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith(error, Assert.Single(PaymentPagesTests.ErrorSummary(html)));
+        if (month.Length > 0) Assert.Contains($"value=\"{month}\"", html); // what was typed comes back
+        Assert.Null(app.Services.GetRequiredService<PaymentRunProgress>().For(new YearMonth(2099, 1)));
+    }
 }
