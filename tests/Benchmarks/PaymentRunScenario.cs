@@ -103,10 +103,10 @@ public static class PaymentRunScenario
             Console.WriteLine($"| {r.Database} | {r.Placements:N0} | {r.PlacementsRead:N0} | {r.Lines:N0} | {Format(r.Run.Best)} | {Format(r.Read.Best)} | " +
                               $"{Format(r.EfInsert.Best)} | {Format(r.NativeInsert.Best)} | {Format(r.Floor)} | {r.Ratio:F2}× |");
         Console.WriteLine();
-        Console.WriteLine("| database | run: load inputs | run: compute | run: post lines + commit | May run (lines) | May ratio |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| database | run: load inputs | run: compute | run: post lines + commit | insert: EF, run tracked | May run (lines) | May ratio |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
-            Console.WriteLine($"| {r.Database} | {Format(r.Stages.Load)} | {Format(r.Stages.Compute)} | {Format(r.Stages.Post)} | " +
+            Console.WriteLine($"| {r.Database} | {Format(r.Stages.Load)} | {Format(r.Stages.Compute)} | {Format(r.Stages.Post)} | {Format(r.TrackedInsert.Best)} | " +
                               $"{Format(r.MayRun.Best)} ({r.MayLines:N0}) | {r.MayRun.Best / r.Floor:F2}× |");
         var failures = results.Count(r => r.Ratio >= Target || r.Lines == 0);
         foreach (var r in results)
@@ -128,6 +128,8 @@ public static class PaymentRunScenario
             builder.Configuration[DatabaseSettings.ConnectionStringKey] = connectionString;
             builder.Configuration["Demo:Seed"] = "false";
             builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+            // A fresh database has no migrations history table yet: EF logs the failed look-up as an error before creating it.
+            builder.Configuration["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None";
             builder.AddPlacements();
             await using var app = builder.Build();
             var services = app.Services;
@@ -182,6 +184,7 @@ public static class PaymentRunScenario
         var reads = new List<TimeSpan>();
         var efInserts = new List<TimeSpan>();
         var nativeInserts = new List<TimeSpan>();
+        var trackedInserts = new List<TimeSpan>();
         var placementsRead = 0;
         for (var i = 0; i < repeats; i++)
         {
@@ -192,7 +195,9 @@ public static class PaymentRunScenario
             nativeInserts.Add(await InsertedAsync(services, scratch, lines.Count, () => database == DatabaseProvider.Postgres
                 ? CopyInsertAsync(connectionString, scratch, lines)
                 : SqliteInsertAsync(connectionString, scratch, lines)));
-            Console.WriteLine($"floor {i + 1}: read {read:N0} placements + funding {Format(readTime)}, insert {lines.Count:N0} lines: EF {Format(efInserts[^1])}, native {Format(nativeInserts[^1])}");
+            trackedInserts.Add(await InsertedAsync(services, scratch, lines.Count, () => EfInsertAsync(services, scratch, lines, runTracked: true)));
+            Console.WriteLine($"floor {i + 1}: read {read:N0} placements + funding {Format(readTime)}, insert {lines.Count:N0} lines: EF {Format(efInserts[^1])}, " +
+                              $"native {Format(nativeInserts[^1])} (not floor: EF with the run tracked {Format(trackedInserts[^1])})");
         }
         await DeleteRunsAsync(services, ScratchMonth);
 
@@ -214,7 +219,7 @@ public static class PaymentRunScenario
         var floor = reads.Min() + (efInserts.Min() < nativeInserts.Min() ? efInserts.Min() : nativeInserts.Min());
         var best = aprilRuns.MinBy(t => t.Total)!;
         return new Result(database.ToString(), county.Placements, placementsRead, lines.Count, problems,
-            new(aprilRuns.Select(t => t.Total).ToList()), best, new(reads), new(efInserts), new(nativeInserts), floor,
+            new(aprilRuns.Select(t => t.Total).ToList()), best, new(reads), new(efInserts), new(nativeInserts), new(trackedInserts), floor,
             new(mayRuns.Select(t => t.Total).ToList()), mayLines);
     }
 
@@ -290,11 +295,20 @@ public static class PaymentRunScenario
     }
 
     /// <summary>The way <see cref="PreparePaymentRun"/> posts: one transaction, AddRange with change detection off, one SaveChanges.</summary>
-    private static async Task EfInsertAsync(IServiceProvider services, int scratchRunId, IReadOnlyList<PlannedLine> lines)
+    /// <param name="runTracked">
+    /// As <see cref="PreparePaymentRun"/> has it when it posts: the run (with its events) tracked and modified in the same
+    /// SaveChanges. Not part of the floor; it shows what tracking the principal costs the insert.
+    /// </param>
+    private static async Task EfInsertAsync(IServiceProvider services, int scratchRunId, IReadOnlyList<PlannedLine> lines, bool runTracked = false)
     {
         await using var scope = services.CreateAsyncScope();
         var finance = scope.ServiceProvider.GetRequiredService<FinanceDb>();
         await using var transaction = await finance.Database.BeginTransactionAsync();
+        if (runTracked)
+        {
+            var run = await finance.PaymentRuns.Include(r => r.Events).SingleAsync(r => r.Id == scratchRunId);
+            run.Totals(Money.Zero, Money.Zero, lines.Count, 0);
+        }
         finance.ChangeTracker.AutoDetectChangesEnabled = false;
         finance.PaymentLines.AddRange(lines.Select(l => new PaymentLine(scratchRunId, l)));
         finance.ChangeTracker.DetectChanges();
@@ -464,7 +478,7 @@ public static class PaymentRunScenario
 
     private sealed record Result(
         string Database, int Placements, int PlacementsRead, int Lines, int Problems, Timings Run, RunTiming Stages,
-        Timings Read, Timings EfInsert, Timings NativeInsert, TimeSpan Floor, Timings MayRun, int MayLines)
+        Timings Read, Timings EfInsert, Timings NativeInsert, Timings TrackedInsert, TimeSpan Floor, Timings MayRun, int MayLines)
     {
         public double Ratio => Run.Best / Floor;
     }
