@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Npgsql;
@@ -14,6 +15,7 @@ using Placements.Commissioning.Providers;
 using Placements.Finance;
 using Placements.Finance.Interchange;
 using Placements.Finance.Payments;
+using Placements.Finance.Payments.Calculation;
 using Placements.Finance.Persistence;
 using Placements.Web.Database;
 using Placements.Web.Hosting;
@@ -108,6 +110,11 @@ public static class PaymentRunScenario
         foreach (var r in results)
             Console.WriteLine($"| {r.Database} | {Format(r.Stages.Load)} | {Format(r.Stages.Compute)} | {Format(r.Stages.Post)} | {Format(r.TrackedInsert.Best)} | " +
                               $"{Format(r.MayRun.Best)} ({r.MayLines:N0}) | {r.MayRun.Best / r.Floor:F2}× |");
+        Console.WriteLine();
+        Console.WriteLine("| database | prototype: lines by native bulk insert (proposed change) | load | compute | post | ratio |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+            Console.WriteLine($"| {r.Database} | {Format(r.Prototype.Total)} | {Format(r.Prototype.Load)} | {Format(r.Prototype.Compute)} | {Format(r.Prototype.Post)} | {r.Prototype.Total / r.Floor:F2}× |");
         var failures = results.Count(r => r.Ratio >= Target || r.Lines == 0);
         foreach (var r in results)
             Console.WriteLine($"{(r.Ratio < Target && r.Lines > 0 ? "ok  " : "FAIL")} {r.Database}: run {Format(r.Run.Best)} is {r.Ratio:F2}× the floor {Format(r.Floor)} (target < {Target}×)");
@@ -166,10 +173,16 @@ public static class PaymentRunScenario
 
         // The run: April, the month's first (the database has no runs), best of N.
         var aprilRuns = new List<RunTiming>();
+        var prototypes = new List<RunTiming>();
         PaymentRun? april = null;
         var problems = 0;
         for (var i = 0; i < repeats; i++)
         {
+            await DeleteRunsAsync(services, April);
+            var prototype = await PrototypeAsync(services, database, April);
+            prototypes.Add(prototype);
+            Console.WriteLine($"prototype April {i + 1} (lines by {(database == DatabaseProvider.Postgres ? "COPY" : "prepared INSERT")}): {Format(prototype.Total)} " +
+                              $"(load {Format(prototype.Load)}, compute {Format(prototype.Compute)}, post {Format(prototype.Post)})");
             await DeleteRunsAsync(services, April);
             var (outcome, timing) = await PrepareAsync(services, April);
             april = outcome.Run ?? throw new InvalidOperationException(outcome.Message);
@@ -220,7 +233,7 @@ public static class PaymentRunScenario
         var best = aprilRuns.MinBy(t => t.Total)!;
         return new Result(database.ToString(), county.Placements, placementsRead, lines.Count, problems,
             new(aprilRuns.Select(t => t.Total).ToList()), best, new(reads), new(efInserts), new(nativeInserts), new(trackedInserts), floor,
-            new(mayRuns.Select(t => t.Total).ToList()), mayLines);
+            new(mayRuns.Select(t => t.Total).ToList()), mayLines, prototypes.MinBy(t => t.Total)!);
     }
 
     private static async Task<(PreparationOutcome, RunTiming)> PrepareAsync(IServiceProvider services, YearMonth month)
@@ -326,30 +339,34 @@ public static class PaymentRunScenario
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var writer = await connection.BeginBinaryImportAsync($"COPY \"PaymentLines\" ({Columns}) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var l in lines)
-            {
-                await writer.StartRowAsync();
-                await writer.WriteAsync(scratchRunId, NpgsqlDbType.Integer);
-                await writer.WriteAsync(l.PlacementId, NpgsqlDbType.Integer);
-                await writer.WriteAsync(l.PlacementReference, NpgsqlDbType.Varchar);
-                await writer.WriteAsync(l.ProviderId, NpgsqlDbType.Integer);
-                await writer.WriteAsync(l.ProviderReference, NpgsqlDbType.Varchar);
-                await writer.WriteAsync(l.ChildReference, NpgsqlDbType.Varchar);
-                await writer.WriteAsync(l.ChildInitials, NpgsqlDbType.Varchar);
-                await writer.WriteAsync(l.FinancialYear.StartYear, NpgsqlDbType.Integer);
-                await writer.WriteAsync(l.Kind.ToString(), NpgsqlDbType.Varchar);
-                await writer.WriteAsync(l.Amount.Pence, NpgsqlDbType.Bigint);
-                await writer.WriteAsync(l.S251Line, NpgsqlDbType.Varchar);
-                if (l.Reason is null) await writer.WriteNullAsync();
-                else await writer.WriteAsync(l.Reason, NpgsqlDbType.Varchar);
-                if (l.HoldId is { } hold) await writer.WriteAsync(hold, NpgsqlDbType.Integer);
-                else await writer.WriteNullAsync();
-            }
-            await writer.CompleteAsync();
-        }
+        await CopyAsync(connection, scratchRunId, lines);
         await transaction.CommitAsync();
+    }
+
+    /// <summary>Binary COPY of the lines on an open connection, in its current transaction.</summary>
+    private static async Task CopyAsync(NpgsqlConnection connection, int runId, IReadOnlyList<PlannedLine> lines)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync($"COPY \"PaymentLines\" ({Columns}) FROM STDIN (FORMAT BINARY)");
+        foreach (var l in lines)
+        {
+            await writer.StartRowAsync();
+            await writer.WriteAsync(runId, NpgsqlDbType.Integer);
+            await writer.WriteAsync(l.PlacementId, NpgsqlDbType.Integer);
+            await writer.WriteAsync(l.PlacementReference, NpgsqlDbType.Varchar);
+            await writer.WriteAsync(l.ProviderId, NpgsqlDbType.Integer);
+            await writer.WriteAsync(l.ProviderReference, NpgsqlDbType.Varchar);
+            await writer.WriteAsync(l.ChildReference, NpgsqlDbType.Varchar);
+            await writer.WriteAsync(l.ChildInitials, NpgsqlDbType.Varchar);
+            await writer.WriteAsync(l.FinancialYear.StartYear, NpgsqlDbType.Integer);
+            await writer.WriteAsync(l.Kind.ToString(), NpgsqlDbType.Varchar);
+            await writer.WriteAsync(l.Amount.Pence, NpgsqlDbType.Bigint);
+            await writer.WriteAsync(l.S251Line, NpgsqlDbType.Varchar);
+            if (l.Reason is null) await writer.WriteNullAsync();
+            else await writer.WriteAsync(l.Reason, NpgsqlDbType.Varchar);
+            if (l.HoldId is { } hold) await writer.WriteAsync(hold, NpgsqlDbType.Integer);
+            else await writer.WriteNullAsync();
+        }
+        await writer.CompleteAsync();
     }
 
     /// <summary>SQLite's fastest path: one prepared INSERT, reused for every line, in one transaction.</summary>
@@ -358,7 +375,14 @@ public static class PaymentRunScenario
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        await using var command = connection.CreateCommand();
+        PreparedInsert(connection, transaction, scratchRunId, lines);
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>One prepared INSERT reused for every line, on an open connection in the given transaction.</summary>
+    private static void PreparedInsert(SqliteConnection connection, SqliteTransaction transaction, int runId, IReadOnlyList<PlannedLine> lines)
+    {
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO \"PaymentLines\" ({Columns}) VALUES ($run, $placement, $placementRef, $provider, $providerRef, " +
                               "$childRef, $initials, $year, $kind, $amount, $s251, $reason, $hold)";
@@ -369,7 +393,7 @@ public static class PaymentRunScenario
             P("$initials", SqliteType.Text), P("$year", SqliteType.Integer), P("$kind", SqliteType.Text),
             P("$amount", SqliteType.Integer), P("$s251", SqliteType.Text), P("$reason", SqliteType.Text), P("$hold", SqliteType.Integer));
         command.Prepare();
-        run.Value = scratchRunId;
+        run.Value = runId;
         foreach (var l in lines)
         {
             placement.Value = l.PlacementId;
@@ -386,7 +410,45 @@ public static class PaymentRunScenario
             hold.Value = (object?)l.HoldId ?? DBNull.Value;
             command.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>
+    /// A prototype of the change proposed for <see cref="PreparePaymentRun"/> (not the product's code): the same loads and
+    /// computation, the run row and problems saved through EF, the lines written by the provider's bulk path in the same
+    /// transaction. Without the product's race handling (the benchmark runs alone).
+    /// </summary>
+    private static async Task<RunTiming> PrototypeAsync(IServiceProvider services, DatabaseProvider database, YearMonth month)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var commissioning = scope.ServiceProvider.GetRequiredService<CommissioningDb>();
+        var finance = scope.ServiceProvider.GetRequiredService<FinanceDb>();
+        var clock = Stopwatch.StartNew();
+        await using var transaction = await finance.Database.BeginTransactionAsync();
+        var run = new PaymentRun(month, 1, "bench-prototype", SystemClock.Instance.GetCurrentInstant());
+        finance.PaymentRuns.Add(run);
+        await finance.SaveChangesAsync();
+        var inputs = await PaymentRunInputs.LoadAsync(commissioning, finance, month, Settings.CouncilLaCode, April, null, CancellationToken.None);
+        var loaded = clock.Elapsed;
+        var lines = new List<PlannedLine>();
+        var problems = new List<PaymentRunProblem>();
+        foreach (var placement in inputs.Placements)
+        {
+            var payment = PaymentPlan.For(placement, month, inputs.PaidTo(placement.PlacementId), inputs.Settings);
+            lines.AddRange(payment.Lines);
+            if (payment.Problem is { } problem)
+                problems.Add(new PaymentRunProblem(run.Id, placement.TopUp.Reference, placement.ProviderReference, problem));
+        }
+        var computed = clock.Elapsed;
+        finance.PaymentRunProblems.AddRange(problems);
+        var held = Money.Sum(lines.Where(l => l.HoldId is not null).Select(l => l.Amount));
+        run.Totals(Money.Sum(lines.Select(l => l.Amount)) - held, held, lines.Count, problems.Count);
+        await finance.SaveChangesAsync();
+        var connection = finance.Database.GetDbConnection();
+        if (database == DatabaseProvider.Postgres) await CopyAsync((NpgsqlConnection)connection, run.Id, lines);
+        else PreparedInsert((SqliteConnection)connection, (SqliteTransaction)transaction.GetDbTransaction(), run.Id, lines);
         await transaction.CommitAsync();
+        var total = clock.Elapsed;
+        return new RunTiming(total, loaded, computed - loaded, total - computed);
     }
 
     private static async Task<IReadOnlyList<PlannedLine>> LinesOfAsync(IServiceProvider services, int runId)
@@ -478,7 +540,7 @@ public static class PaymentRunScenario
 
     private sealed record Result(
         string Database, int Placements, int PlacementsRead, int Lines, int Problems, Timings Run, RunTiming Stages,
-        Timings Read, Timings EfInsert, Timings NativeInsert, Timings TrackedInsert, TimeSpan Floor, Timings MayRun, int MayLines)
+        Timings Read, Timings EfInsert, Timings NativeInsert, Timings TrackedInsert, TimeSpan Floor, Timings MayRun, int MayLines, RunTiming Prototype)
     {
         public double Ratio => Run.Best / Floor;
     }
