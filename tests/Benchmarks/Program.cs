@@ -3,6 +3,8 @@ using NodaTime;
 using Placements.Benchmarks;
 
 // dotnet run -c Release --project tests/Benchmarks -- county [placements]     the county-scale scenario (targets of issue 3)
+// dotnet run -c Release --project tests/Benchmarks -- payment-run [--placements 100000] [--database sqlite|postgres|both]
+//                                                                              preparing a run against its floor (issue: run < 3× floor)
 // dotnet run -c Release --project tests/Benchmarks -- generate <folder>       writes the county-scale import folder
 // dotnet run -c Release --project tests/Benchmarks -- --job short --filter '*' BenchmarkDotNet micro-benchmarks
 switch (args)
@@ -11,6 +13,8 @@ switch (args)
         return await CountyScenario.RunAsync(20_000);
     case ["county", var count]:
         return await CountyScenario.RunAsync(int.Parse(count));
+    case ["payment-run", .. var options]:
+        return await PaymentRunScenario.RunAsync(options);
     case ["generate", var folder]:
         var generator = new CountyGenerator(LocalDate.FromDateTime(DateTime.Today));
         generator.WriteTo(folder);
