@@ -18,6 +18,7 @@ using Placements.Finance.Payments;
 using Placements.Finance.Payments.Calculation;
 using Placements.Finance.Persistence;
 using Placements.Web.Database;
+using Placements.Web.Payments;
 using Placements.Web.Hosting;
 
 namespace Placements.Benchmarks;
@@ -110,11 +111,6 @@ public static class PaymentRunScenario
         foreach (var r in results)
             Console.WriteLine($"| {r.Database} | {Format(r.Stages.Load)} | {Format(r.Stages.Compute)} | {Format(r.Stages.Post)} | {Format(r.TrackedInsert.Best)} | " +
                               $"{Format(r.MayRun.Best)} ({r.MayLines:N0}) | {r.MayRun.Best / r.Floor:F2}× |");
-        Console.WriteLine();
-        Console.WriteLine("| database | prototype: lines by native bulk insert (proposed change) | load | compute | post | ratio |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var r in results)
-            Console.WriteLine($"| {r.Database} | {Format(r.Prototype.Total)} | {Format(r.Prototype.Load)} | {Format(r.Prototype.Compute)} | {Format(r.Prototype.Post)} | {r.Prototype.Total / r.Floor:F2}× |");
         var failures = results.Count(r => r.Ratio >= Target || r.Lines == 0);
         foreach (var r in results)
             Console.WriteLine($"{(r.Ratio < Target && r.Lines > 0 ? "ok  " : "FAIL")} {r.Database}: run {Format(r.Run.Best)} is {r.Ratio:F2}× the floor {Format(r.Floor)} (target < {Target}×)");
@@ -173,16 +169,10 @@ public static class PaymentRunScenario
 
         // The run: April, the month's first (the database has no runs), best of N.
         var aprilRuns = new List<RunTiming>();
-        var prototypes = new List<RunTiming>();
         PaymentRun? april = null;
         var problems = 0;
         for (var i = 0; i < repeats; i++)
         {
-            await DeleteRunsAsync(services, April);
-            var prototype = await PrototypeAsync(services, database, April);
-            prototypes.Add(prototype);
-            Console.WriteLine($"prototype April {i + 1} (lines by {(database == DatabaseProvider.Postgres ? "COPY" : "prepared INSERT")}): {Format(prototype.Total)} " +
-                              $"(load {Format(prototype.Load)}, compute {Format(prototype.Compute)}, post {Format(prototype.Post)})");
             await DeleteRunsAsync(services, April);
             var (outcome, timing) = await PrepareAsync(services, April);
             april = outcome.Run ?? throw new InvalidOperationException(outcome.Message);
@@ -205,9 +195,7 @@ public static class PaymentRunScenario
             placementsRead = read;
             reads.Add(readTime);
             efInserts.Add(await InsertedAsync(services, scratch, lines.Count, () => EfInsertAsync(services, scratch, lines)));
-            nativeInserts.Add(await InsertedAsync(services, scratch, lines.Count, () => database == DatabaseProvider.Postgres
-                ? CopyInsertAsync(connectionString, scratch, lines)
-                : SqliteInsertAsync(connectionString, scratch, lines)));
+            nativeInserts.Add(await InsertedAsync(services, scratch, lines.Count, () => NativeInsertAsync(services, scratch, lines)));
             trackedInserts.Add(await InsertedAsync(services, scratch, lines.Count, () => EfInsertAsync(services, scratch, lines, runTracked: true)));
             Console.WriteLine($"floor {i + 1}: read {read:N0} placements + funding {Format(readTime)}, insert {lines.Count:N0} lines: EF {Format(efInserts[^1])}, " +
                               $"native {Format(nativeInserts[^1])} (not floor: EF with the run tracked {Format(trackedInserts[^1])})");
@@ -233,7 +221,7 @@ public static class PaymentRunScenario
         var best = aprilRuns.MinBy(t => t.Total)!;
         return new Result(database.ToString(), county.Placements, placementsRead, lines.Count, problems,
             new(aprilRuns.Select(t => t.Total).ToList()), best, new(reads), new(efInserts), new(nativeInserts), new(trackedInserts), floor,
-            new(mayRuns.Select(t => t.Total).ToList()), mayLines, prototypes.MinBy(t => t.Total)!);
+            new(mayRuns.Select(t => t.Total).ToList()), mayLines);
     }
 
     private static async Task<(PreparationOutcome, RunTiming)> PrepareAsync(IServiceProvider services, YearMonth month)
@@ -329,126 +317,17 @@ public static class PaymentRunScenario
         await transaction.CommitAsync();
     }
 
-    private const string Columns =
-        "\"PaymentRunId\", \"PlacementId\", \"PlacementReference\", \"ProviderId\", \"ProviderReference\", \"ChildReference\", " +
-        "\"ChildInitials\", \"FinancialYear\", \"Kind\", \"Amount\", \"S251Line\", \"Reason\", \"HoldId\"";
-
-    /// <summary>PostgreSQL's own bulk path: binary COPY in one transaction.</summary>
-    private static async Task CopyInsertAsync(string connectionString, int scratchRunId, IReadOnlyList<PlannedLine> lines)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await CopyAsync(connection, scratchRunId, lines);
-        await transaction.CommitAsync();
-    }
-
-    /// <summary>Binary COPY of the lines on an open connection, in its current transaction.</summary>
-    private static async Task CopyAsync(NpgsqlConnection connection, int runId, IReadOnlyList<PlannedLine> lines)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync($"COPY \"PaymentLines\" ({Columns}) FROM STDIN (FORMAT BINARY)");
-        foreach (var l in lines)
-        {
-            await writer.StartRowAsync();
-            await writer.WriteAsync(runId, NpgsqlDbType.Integer);
-            await writer.WriteAsync(l.PlacementId, NpgsqlDbType.Integer);
-            await writer.WriteAsync(l.PlacementReference, NpgsqlDbType.Varchar);
-            await writer.WriteAsync(l.ProviderId, NpgsqlDbType.Integer);
-            await writer.WriteAsync(l.ProviderReference, NpgsqlDbType.Varchar);
-            await writer.WriteAsync(l.ChildReference, NpgsqlDbType.Varchar);
-            await writer.WriteAsync(l.ChildInitials, NpgsqlDbType.Varchar);
-            await writer.WriteAsync(l.FinancialYear.StartYear, NpgsqlDbType.Integer);
-            await writer.WriteAsync(l.Kind.ToString(), NpgsqlDbType.Varchar);
-            await writer.WriteAsync(l.Amount.Pence, NpgsqlDbType.Bigint);
-            await writer.WriteAsync(l.S251Line, NpgsqlDbType.Varchar);
-            if (l.Reason is null) await writer.WriteNullAsync();
-            else await writer.WriteAsync(l.Reason, NpgsqlDbType.Varchar);
-            if (l.HoldId is { } hold) await writer.WriteAsync(hold, NpgsqlDbType.Integer);
-            else await writer.WriteNullAsync();
-        }
-        await writer.CompleteAsync();
-    }
-
-    /// <summary>SQLite's fastest path: one prepared INSERT, reused for every line, in one transaction.</summary>
-    private static async Task SqliteInsertAsync(string connectionString, int scratchRunId, IReadOnlyList<PlannedLine> lines)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        PreparedInsert(connection, transaction, scratchRunId, lines);
-        await transaction.CommitAsync();
-    }
-
-    /// <summary>One prepared INSERT reused for every line, on an open connection in the given transaction.</summary>
-    private static void PreparedInsert(SqliteConnection connection, SqliteTransaction transaction, int runId, IReadOnlyList<PlannedLine> lines)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"PaymentLines\" ({Columns}) VALUES ($run, $placement, $placementRef, $provider, $providerRef, " +
-                              "$childRef, $initials, $year, $kind, $amount, $s251, $reason, $hold)";
-        SqliteParameter P(string name, SqliteType type) => command.Parameters.Add(name, type);
-        var (run, placement, placementRef, provider, providerRef, childRef, initials, year, kind, amount, s251, reason, hold) = (
-            P("$run", SqliteType.Integer), P("$placement", SqliteType.Integer), P("$placementRef", SqliteType.Text),
-            P("$provider", SqliteType.Integer), P("$providerRef", SqliteType.Text), P("$childRef", SqliteType.Text),
-            P("$initials", SqliteType.Text), P("$year", SqliteType.Integer), P("$kind", SqliteType.Text),
-            P("$amount", SqliteType.Integer), P("$s251", SqliteType.Text), P("$reason", SqliteType.Text), P("$hold", SqliteType.Integer));
-        command.Prepare();
-        run.Value = runId;
-        foreach (var l in lines)
-        {
-            placement.Value = l.PlacementId;
-            placementRef.Value = l.PlacementReference;
-            provider.Value = l.ProviderId;
-            providerRef.Value = l.ProviderReference;
-            childRef.Value = l.ChildReference;
-            initials.Value = l.ChildInitials;
-            year.Value = l.FinancialYear.StartYear;
-            kind.Value = l.Kind.ToString();
-            amount.Value = l.Amount.Pence;
-            s251.Value = l.S251Line;
-            reason.Value = (object?)l.Reason ?? DBNull.Value;
-            hold.Value = (object?)l.HoldId ?? DBNull.Value;
-            command.ExecuteNonQuery();
-        }
-    }
-
     /// <summary>
-    /// A prototype of the change proposed for <see cref="PreparePaymentRun"/> (not the product's code): the same loads and
-    /// computation, the run row and problems saved through EF, the lines written by the provider's bulk path in the same
-    /// transaction. Without the product's race handling (the benchmark runs alone).
+    /// The database's own bulk path in one transaction, through the product's writer (binary COPY on PostgreSQL, one
+    /// prepared INSERT on SQLite): the fastest insert, and what the run itself now uses.
     /// </summary>
-    private static async Task<RunTiming> PrototypeAsync(IServiceProvider services, DatabaseProvider database, YearMonth month)
+    private static async Task NativeInsertAsync(IServiceProvider services, int scratchRunId, IReadOnlyList<PlannedLine> lines)
     {
         await using var scope = services.CreateAsyncScope();
-        var commissioning = scope.ServiceProvider.GetRequiredService<CommissioningDb>();
         var finance = scope.ServiceProvider.GetRequiredService<FinanceDb>();
-        var clock = Stopwatch.StartNew();
         await using var transaction = await finance.Database.BeginTransactionAsync();
-        var run = new PaymentRun(month, 1, "bench-prototype", SystemClock.Instance.GetCurrentInstant());
-        finance.PaymentRuns.Add(run);
-        await finance.SaveChangesAsync();
-        var inputs = await PaymentRunInputs.LoadAsync(commissioning, finance, month, Settings.CouncilLaCode, April, null, CancellationToken.None);
-        var loaded = clock.Elapsed;
-        var lines = new List<PlannedLine>();
-        var problems = new List<PaymentRunProblem>();
-        foreach (var placement in inputs.Placements)
-        {
-            var payment = PaymentPlan.For(placement, month, inputs.PaidTo(placement.PlacementId), inputs.Settings);
-            lines.AddRange(payment.Lines);
-            if (payment.Problem is { } problem)
-                problems.Add(new PaymentRunProblem(run.Id, placement.TopUp.Reference, placement.ProviderReference, problem));
-        }
-        var computed = clock.Elapsed;
-        finance.PaymentRunProblems.AddRange(problems);
-        var held = Money.Sum(lines.Where(l => l.HoldId is not null).Select(l => l.Amount));
-        run.Totals(Money.Sum(lines.Select(l => l.Amount)) - held, held, lines.Count, problems.Count);
-        await finance.SaveChangesAsync();
-        var connection = finance.Database.GetDbConnection();
-        if (database == DatabaseProvider.Postgres) await CopyAsync((NpgsqlConnection)connection, run.Id, lines);
-        else PreparedInsert((SqliteConnection)connection, (SqliteTransaction)transaction.GetDbTransaction(), run.Id, lines);
+        await new BulkPaymentLineWriter().WriteAsync(finance, scratchRunId, lines, CancellationToken.None);
         await transaction.CommitAsync();
-        var total = clock.Elapsed;
-        return new RunTiming(total, loaded, computed - loaded, total - computed);
     }
 
     private static async Task<IReadOnlyList<PlannedLine>> LinesOfAsync(IServiceProvider services, int runId)
@@ -540,7 +419,7 @@ public static class PaymentRunScenario
 
     private sealed record Result(
         string Database, int Placements, int PlacementsRead, int Lines, int Problems, Timings Run, RunTiming Stages,
-        Timings Read, Timings EfInsert, Timings NativeInsert, Timings TrackedInsert, TimeSpan Floor, Timings MayRun, int MayLines, RunTiming Prototype)
+        Timings Read, Timings EfInsert, Timings NativeInsert, Timings TrackedInsert, TimeSpan Floor, Timings MayRun, int MayLines)
     {
         public double Ratio => Run.Best / Floor;
     }

@@ -25,8 +25,11 @@ public sealed record PreparationOutcome(PaymentRun? Run, string Message);
 /// changed since, as a supplementary run — or nothing at all.</item>
 /// </list>
 /// </summary>
-public sealed class PreparePaymentRun(CommissioningDb commissioning, FinanceDb finance, IClock clock)
+/// <param name="lineWriter">How the lines are posted; null: through EF (<see cref="EntityPaymentLineWriter"/>).</param>
+public sealed class PreparePaymentRun(CommissioningDb commissioning, FinanceDb finance, IClock clock, IPaymentLineWriter? lineWriter = null)
 {
+    private readonly IPaymentLineWriter lines = lineWriter ?? new EntityPaymentLineWriter();
+
     private const int ProgressEvery = 500;
 
     /// <exception cref="DomainRuleException"><c>PaymentMonthIsClosed</c>, <c>OneOpenRunAtATime</c>, <c>PaymentRunAwaitingApproval</c>.</exception>
@@ -86,7 +89,7 @@ public sealed class PreparePaymentRun(CommissioningDb commissioning, FinanceDb f
         var inputs = await PaymentRunInputs.LoadAsync(commissioning, finance, month, settings.CouncilLaCode, goLive,
             latestApproved?.ApprovedAt, cancellationToken);
 
-        var lines = new List<PlannedLine>();
+        var planned = new List<PlannedLine>();
         var problems = new List<PaymentRunProblem>();
         for (var i = 0; i < inputs.Placements.Count; i++)
         {
@@ -97,12 +100,12 @@ public sealed class PreparePaymentRun(CommissioningDb commissioning, FinanceDb f
             }
             var placement = inputs.Placements[i];
             var payment = PaymentPlan.For(placement, month, inputs.PaidTo(placement.PlacementId), inputs.Settings);
-            lines.AddRange(payment.Lines);
+            planned.AddRange(payment.Lines);
             if (payment.Problem is { } problem)
                 problems.Add(new PaymentRunProblem(run.Id, placement.TopUp.Reference, placement.ProviderReference, problem));
         }
 
-        if (lines.Count == 0 && problems.Count == 0 && open is null && run.Sequence > 1)
+        if (planned.Count == 0 && problems.Count == 0 && open is null && run.Sequence > 1)
         {
             await transaction.RollbackAsync(cancellationToken);
             finance.ChangeTracker.Clear();
@@ -110,24 +113,15 @@ public sealed class PreparePaymentRun(CommissioningDb commissioning, FinanceDb f
         }
 
         progress?.Report(new(inputs.Placements.Count, inputs.Placements.Count, "Posting"));
-        finance.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            finance.PaymentLines.AddRange(lines.Select(l => new PaymentLine(run.Id, l)));
-            finance.PaymentRunProblems.AddRange(problems);
-            var held = Money.Sum(lines.Where(l => l.HoldId is not null).Select(l => l.Amount));
-            run.Totals(Money.Sum(lines.Select(l => l.Amount)) - held, held, lines.Count, problems.Count);
-            finance.ChangeTracker.DetectChanges();
-            await finance.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            finance.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
+        finance.PaymentRunProblems.AddRange(problems);
+        var held = Money.Sum(planned.Where(l => l.HoldId is not null).Select(l => l.Amount));
+        run.Totals(Money.Sum(planned.Select(l => l.Amount)) - held, held, planned.Count, problems.Count);
+        await finance.SaveChangesAsync(cancellationToken);
+        await lines.WriteAsync(finance, run.Id, planned, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(CancellationToken.None);
         finance.ChangeTracker.Clear();
-        return new(run, $"{(open is null ? "Prepared" : "Recomputed")} the {run.Title} run: {lines.Count:N0} lines, {run.Total} to pay" +
+        return new(run, $"{(open is null ? "Prepared" : "Recomputed")} the {run.Title} run: {planned.Count:N0} lines, {run.Total} to pay" +
             (run.HeldTotal.IsZero ? "" : $", {run.HeldTotal} held") +
             (problems.Count == 0 ? "." : $"; {problems.Count:N0} placement(s) could not be computed and are listed on the run."));
     }

@@ -35,6 +35,7 @@ public static class PlacementsHost
 
         builder.Services.AddSingleton<Payments.PaymentRunProgress>();
         builder.Services.AddScoped<Payments.PaymentOperations>();
+        builder.Services.AddSingleton<Finance.Payments.IPaymentLineWriter, Payments.BulkPaymentLineWriter>();
         builder.Services.AddScoped<Finance.Payments.PreparePaymentRun>();
         builder.Services.AddScoped<Finance.Payments.ApprovePaymentRun>();
         builder.Services.AddScoped<Finance.Payments.HoldPayments>();

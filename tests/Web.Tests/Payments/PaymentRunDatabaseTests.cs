@@ -178,7 +178,7 @@ public abstract class PaymentRunDatabaseTests(DatabaseProvider provider) : IAsyn
         var (commissioning, finance) = Contexts(by);
         await using var c = commissioning;
         await using var f = finance;
-        return await new PreparePaymentRun(c, f, _clock).RunAsync(month, by, Settings, progress,
+        return await new PreparePaymentRun(c, f, _clock, new Placements.Web.Payments.BulkPaymentLineWriter()).RunAsync(month, by, Settings, progress,
             cancellationToken == default ? Ct : cancellationToken);
     }
 
