@@ -31,7 +31,8 @@ public sealed class BrowserTests(BrowserSession browser)
         await page.GetByLabel("Password").FillAsync(PlacementsApp.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync(BaseAddress + "/");
+        // Wait for the redirect to arrive, not for every asset to load: the locators below wait for what they read.
+        await page.WaitForURLAsync(BaseAddress + "/", new() { WaitUntil = WaitUntilState.Commit });
         Assert.Equal("Wessex Vale Council", await page.Locator("h1").InnerTextAsync());
         Assert.Equal(DemoCounty.ChildrenOnRecord.ToString("N0"), await page.Locator("[data-count=children]").InnerTextAsync());
         Assert.Contains("js-enabled", await page.Locator("body").GetAttributeAsync("class") ?? "");

@@ -225,17 +225,17 @@ public sealed class PaymentPagesTests(PaymentsApp app) : IClassFixture<PaymentsA
 }
 
 /// <summary>
-/// Holds on a run page, on a demo county of their own: the hold test prepares a month of its own, and only one run is
-/// open at a time, so it cannot share the app whose tests prepare and approve April.
+/// Holds on a run page, on the (small, quick) example county of their own: the hold test prepares a month of its own,
+/// and only one run is open at a time, so it cannot share the app whose tests prepare and approve April.
 /// </summary>
-public sealed class PaymentHoldPageTests(PaymentsApp app) : IClassFixture<PaymentsApp>
+public sealed class PaymentHoldPageTests(ExampleCountyPaymentsApp app) : IClassFixture<ExampleCountyPaymentsApp>
 {
     [Fact]
     public async Task AHold_NeedsAPlacementAReasonAndATeam_ThenHoldsAndReleasesTheLines()
     {
         var may = new YearMonth(2026, 5);
         await PaymentPagesTests.PrepareAsync(app, may);
-        var officer = await app.SignedInAsync("finance.officer");
+        var officer = await app.SignedInAsync("olu.officer");
         const string Page = "/Payments/Run/2026-05";
 
         var (blank, blankHtml) = await PaymentPagesTests.PostFormAsync(officer, Page, Page + "?handler=Hold", new() { ["HoldPlacement"] = "", ["HoldReason"] = " ", ["HoldTeam"] = "" });
@@ -268,7 +268,7 @@ public sealed class PaymentHoldPageTests(PaymentsApp app) : IClassFixture<Paymen
         var row = Regex.Match(page[page.IndexOf("data-testid=\"holds\"", StringComparison.Ordinal)..], $"<tr[^>]*data-placement=\"{placement}\".*?</tr>", RegexOptions.Singleline).Value;
         Assert.Contains(after.HeldTotal.ToString(), row);
         Assert.Contains("SEND casework", row);
-        Assert.Contains("finance.officer", row);
+        Assert.Contains("olu.officer", row);
 
         var holdId = Regex.Match(row, "name=\"HoldId\" value=\"(\\d+)\"").Groups[1].Value;
         var (released, _) = await PaymentPagesTests.PostFormAsync(officer, Page, Page + "?handler=Release", new() { ["HoldId"] = holdId, ["ReleaseNote"] = "Attendance confirmed" });
@@ -284,7 +284,7 @@ public sealed class PaymentHoldPageTests(PaymentsApp app) : IClassFixture<Paymen
     [InlineData("1", "2099", "The month to prepare must be")]
     public async Task PreparingABadMonth_IsRedisplayedWithTheError_AndQueuesNothing(string month, string year, string error)
     {
-        var officer = await app.SignedInAsync("finance.officer");
+        var officer = await app.SignedInAsync("olu.officer");
 
         var (response, html) = await PaymentPagesTests.PostFormAsync(officer, "/Payments", "/Payments", new() { ["Month"] = month, ["Year"] = year });
 
