@@ -109,3 +109,91 @@ public sealed class PaymentJobTests(SqliteApp sqlite, PostgresApp postgres)
         }
     }
 }
+
+/// <summary>
+/// Downtime: the app is stopped across the monthly fire time and started again; the missed run fires once (not once per
+/// missed month), and the trigger moves on to the next 5th.
+/// </summary>
+public sealed class PaymentJobMisfireTests
+{
+    /// <summary>The app on a given SQLite file and scheduler name, so a second start finds the first one's triggers.</summary>
+    private sealed class RestartableApp(string database, string schedulerName, string schedule = JobsSetup.DefaultPaymentRunSchedule)
+        : PlacementsApp(Database.DatabaseProvider.Sqlite)
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
+        [
+            new("Demo:Seed", "false"),
+            new(Database.DatabaseSettings.ConnectionStringKey, $"Data Source={database}"),
+            new("Jobs:SchedulerName", schedulerName),
+            new("Jobs:PaymentRunSchedule", schedule),
+        ];
+    }
+
+    [Fact]
+    public async Task AFireTimeMissedWhileTheAppWasDown_RunsOnceWhenItReturns()
+    {
+        var database = AppProcess.NewDatabase("misfire-");
+        var name = $"Placements-misfire-{Guid.NewGuid():N}";
+        await using (var first = new RestartableApp(database, name))
+        {
+            await first.InitializeAsync();
+            Assert.Equal(0, await Cli.CommandLine.RunAsync(first.Services, ["import", ExampleCounty.Folder]));
+        }
+
+        // As if the job last fired two months ago and the app was then down across the following 5ths: Quartz keeps fire
+        // times as UTC ticks.
+        var lastFired = DateTimeOffset.UtcNow.AddDays(-70);
+        var missed = DateTimeOffset.UtcNow.AddDays(-40);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database}"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE QRTZ_TRIGGERS SET PREV_FIRE_TIME = $last, NEXT_FIRE_TIME = $missed WHERE TRIGGER_NAME = $trigger";
+            command.Parameters.AddWithValue("$last", lastFired.UtcTicks);
+            command.Parameters.AddWithValue("$missed", missed.UtcTicks);
+            command.Parameters.AddWithValue("$trigger", JobsSetup.PaymentRunTrigger.Name);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
+        await using (var second = new RestartableApp(database, name))
+        {
+            await second.InitializeAsync();
+
+            var month = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(Hosting.UkClock.London).Date.ToYearMonth();
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            PaymentRun? run = null;
+            while (run is null && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500, TestContext.Current.CancellationToken);
+                await using var scope = second.Services.CreateAsyncScope();
+                run = await scope.ServiceProvider.GetRequiredService<FinanceDb>().PaymentRuns.AsNoTracking().Include(r => r.Events)
+                    .SingleOrDefaultAsync(r => r.Month == month, TestContext.Current.CancellationToken);
+            }
+            Assert.NotNull(run);
+            Assert.Equal(PreparePaymentRunJob.ScheduledActor, run.PreparedBy);
+
+            // Once, not once per missed month: no recompute follows, and the trigger waits for the next 5th.
+            await Task.Delay(3000, TestContext.Current.CancellationToken);
+            await using (var scope = second.Services.CreateAsyncScope())
+            {
+                var runs = await scope.ServiceProvider.GetRequiredService<FinanceDb>().PaymentRuns.AsNoTracking().Include(r => r.Events)
+                    .ToListAsync(TestContext.Current.CancellationToken);
+                var only = Assert.Single(runs);
+                Assert.Equal(["Prepared"], only.Events.Select(e => e.Action));
+            }
+            var scheduler = await second.Services.GetRequiredService<ISchedulerFactory>().LookupScheduler(name, TestContext.Current.CancellationToken);
+            var next = (await scheduler!.GetTrigger(JobsSetup.PaymentRunTrigger, TestContext.Current.CancellationToken))!.NextFireTimeUtc;
+            Assert.NotNull(next);
+            Assert.True(next > DateTimeOffset.UtcNow, $"the next fire time {next} is after now");
+            Assert.Equal(5, TimeZoneInfo.ConvertTime(next.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).Day);
+        }
+
+        // The stored trigger is kept across starts, so a changed schedule is applied to it at the next start.
+        await using var third = new RestartableApp(database, name, "0 30 7 6 * ?");
+        await third.InitializeAsync();
+        var changed = await (await third.Services.GetRequiredService<ISchedulerFactory>().LookupScheduler(name, TestContext.Current.CancellationToken))!
+            .GetTrigger(JobsSetup.PaymentRunTrigger, TestContext.Current.CancellationToken);
+        var cron = Assert.IsAssignableFrom<ICronTrigger>(changed);
+        Assert.Equal(("0 30 7 6 * ?", "Europe/London", CronTriggerMisfireInstruction.FireAndProceed), (cron.CronExpressionString, cron.TimeZone.Id, cron.MisfireInstruction));
+    }
+}

@@ -53,11 +53,36 @@ public static class JobsSetup
                 }
             });
             q.AddJob(typeof(PreparePaymentRunJob), j => j.WithIdentity(PreparePaymentRunJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(PreparePaymentRunJob.Key).WithIdentity(PaymentRunTrigger)
-                .WithCronSchedule(schedule, c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))
-                    // After downtime the missed run fires once when the app returns, not once per missed month.
-                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddTrigger(t => t.ForJob(PreparePaymentRunJob.Key).WithIdentity(PaymentRunTrigger).WithCronSchedule(schedule, MonthlyInLondon));
         });
+        // The stored trigger is kept across restarts (not replaced by the declared one, which would compute its next fire
+        // from now): a 5th missed while the app was down is then a misfire, fired once on return. A changed schedule is
+        // applied by PaymentScheduleSync instead.
+        builder.Services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService(sp => new PaymentScheduleSync(sp.GetRequiredService<ISchedulerFactory>(), schedule));
     }
+
+    /// <summary>UK time; after downtime the missed run fires once when the app returns, not once per missed month.</summary>
+    internal static void MonthlyInLondon(CronScheduleBuilder cron) =>
+        cron.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed);
+}
+
+/// <summary>
+/// Applies a changed <c>Jobs:PaymentRunSchedule</c> to the stored trigger at start-up (the stored trigger is otherwise
+/// kept, so its firing history survives restarts).
+/// </summary>
+internal sealed class PaymentScheduleSync(ISchedulerFactory schedulers, string schedule) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        if (await scheduler.GetTrigger(JobsSetup.PaymentRunTrigger, cancellationToken) is ICronTrigger { CronExpressionString: var stored } && stored == schedule)
+            return;
+        var trigger = TriggerBuilder.Create().WithIdentity(JobsSetup.PaymentRunTrigger).ForJob(PreparePaymentRunJob.Key)
+            .WithCronSchedule(schedule, JobsSetup.MonthlyInLondon).Build();
+        await scheduler.RescheduleJob(JobsSetup.PaymentRunTrigger, trigger, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
