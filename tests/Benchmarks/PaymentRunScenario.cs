@@ -263,18 +263,7 @@ public static class PaymentRunScenario
         var finance = scope.ServiceProvider.GetRequiredService<FinanceDb>();
         var clock = Stopwatch.StartNew();
         var runEnd = new LocalDate(2026, 4, 30);
-        var councilLaCode = Settings.CouncilLaCode;
-        var rows = await (
-            from p in commissioning.Placements.AsNoTracking()
-            where p.Status != PlacementStatus.Proposed && p.ResponsibleLa == councilLaCode && p.Start <= runEnd
-            join provider in commissioning.Providers on p.ProviderId equals provider.Id
-            where provider.ProvisionType != ProvisionType.IndependentSpecial
-            join child in commissioning.Children on p.ChildId equals child.Id
-            select new
-            {
-                p.Id, p.Reference, p.ProviderId, Provider = provider.Reference, provider.ProvisionType, p.Start, p.End,
-                Child = child.Reference, child.GivenName, child.FamilyName,
-            }).ToListAsync();
+        var rows = await PaymentRunInputs.PlacementsPaidBySchedule(commissioning, runEnd, Settings.CouncilLaCode).ToListAsync();
         var funding = await finance.PlacementFunding.AsNoTracking().ToListAsync();
         var elapsed = clock.Elapsed;
         GC.KeepAlive(funding);

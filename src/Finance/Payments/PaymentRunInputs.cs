@@ -35,17 +35,7 @@ public sealed class PaymentRunInputs
         string councilLaCode, YearMonth goLiveMonth, Instant? lastApprovedAt, CancellationToken cancellationToken)
     {
         var runEnd = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
-        var rows = await (
-            from p in commissioning.Placements.AsNoTracking()
-            where p.Status != PlacementStatus.Proposed && p.ResponsibleLa == councilLaCode && p.Start <= runEnd
-            join provider in commissioning.Providers on p.ProviderId equals provider.Id
-            where provider.ProvisionType != ProvisionType.IndependentSpecial
-            join child in commissioning.Children on p.ChildId equals child.Id
-            select new
-            {
-                p.Id, p.Reference, p.ProviderId, Provider = provider.Reference, provider.ProvisionType, p.Start, p.End,
-                Child = child.Reference, child.GivenName, child.FamilyName,
-            }).ToListAsync(cancellationToken);
+        var rows = await PlacementsPaidBySchedule(commissioning, runEnd, councilLaCode).ToListAsync(cancellationToken);
 
         var funding = (await finance.PlacementFunding.AsNoTracking().ToListAsync(cancellationToken))
             .ToLookup(f => f.PlacementId, f => f.ToRow());
@@ -66,6 +56,26 @@ public sealed class PaymentRunInputs
             Paid = await PaidAsync(finance, lastApprovedAt, cancellationToken),
             Settings = new TopUpSettings(bands, calendar, goLiveMonth),
         };
+    }
+
+    /// <summary>A placement as the run reads it: its dates, provider and child (names only to make initials).</summary>
+    public sealed record PlacementRow(int Id, string Reference, int ProviderId, string Provider, ProvisionType ProvisionType,
+        LocalDate Start, LocalDate? End, string Child, string GivenName, string FamilyName);
+
+    /// <summary>
+    /// The placements a run for the month ending <paramref name="runEnd"/> reads: agreed or ended, this council's, started
+    /// by then, not at an independent special school (fee-paid, against invoices). The benchmark's floor reads the same.
+    /// </summary>
+    public static IQueryable<PlacementRow> PlacementsPaidBySchedule(CommissioningDb commissioning, LocalDate runEnd, string councilLaCode)
+    {
+        ArgumentNullException.ThrowIfNull(commissioning);
+        return from p in commissioning.Placements.AsNoTracking()
+               where p.Status != PlacementStatus.Proposed && p.ResponsibleLa == councilLaCode && p.Start <= runEnd
+               join provider in commissioning.Providers on p.ProviderId equals provider.Id
+               where provider.ProvisionType != ProvisionType.IndependentSpecial
+               join child in commissioning.Children on p.ChildId equals child.Id
+               select new PlacementRow(p.Id, p.Reference, p.ProviderId, provider.Reference, provider.ProvisionType, p.Start, p.End,
+                   child.Reference, child.GivenName, child.FamilyName);
     }
 
     /// <summary>Initials only: remittances, exports and logs never carry a child's name.</summary>
