@@ -12,3 +12,13 @@ public enum PaymentKind
     /// <summary>An approved invoice line for a fee-paid placement (independent schools; see the invoices issue).</summary>
     Fee,
 }
+
+/// <summary>How a payment kind is named to people (remittances, pages).</summary>
+public static class PaymentKinds
+{
+    public static string Label(this PaymentKind kind) => kind switch
+    {
+        PaymentKind.TopUp => "Top-up",
+        _ => kind.ToString(),
+    };
+}

@@ -72,7 +72,14 @@ public sealed class PaymentRun : IAudited
     public IReadOnlyList<PaymentRunEvent> Events => _events;
 
     /// <summary>Whether the run's lines count as paid.</summary>
-    public bool IsApproved => Status is PaymentRunStatus.Approved or PaymentRunStatus.Exported;
+    public bool IsApproved => Pays(Status);
+
+    /// <summary>Whether a run in <paramref name="status"/> has paid its lines (those not held): approved, or approved and exported.</summary>
+    public static bool Pays(PaymentRunStatus status) => status is PaymentRunStatus.Approved or PaymentRunStatus.Exported;
+
+    /// <summary><see cref="IsApproved"/> as a query the database runs (PaymentRunInputs' SQL says the same in SQL).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<PaymentRun, bool>> Approved =
+        r => r.Status == PaymentRunStatus.Approved || r.Status == PaymentRunStatus.Exported;
 
     /// <summary>"May 2026", or "May 2026 (supplementary run 2)".</summary>
     public string Title => Sequence == 1 ? Describe(Month) : $"{Describe(Month)} (supplementary run {Sequence})";

@@ -31,8 +31,8 @@ public sealed class PaymentRunExport(CommissioningDb commissioning, FinanceDb fi
     /// <exception cref="DomainRuleException"><c>NoApprovedRun</c>.</exception>
     public async Task<ApprovedRun> LoadAsync(YearMonth month, int? sequence = null, CancellationToken cancellationToken = default)
     {
-        var run = await finance.PaymentRuns.AsNoTracking().Include(r => r.Events)
-            .Where(r => r.Month == month && (r.Status == PaymentRunStatus.Approved || r.Status == PaymentRunStatus.Exported))
+        var run = await finance.PaymentRuns.AsNoTracking().Include(r => r.Events).Where(PaymentRun.Approved)
+            .Where(r => r.Month == month)
             .Where(r => sequence == null || r.Sequence == sequence)
             .OrderByDescending(r => r.Sequence).FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainRuleException("NoApprovedRun",

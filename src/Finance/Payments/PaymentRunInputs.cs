@@ -85,6 +85,7 @@ public sealed class PaymentRunInputs
     private static string First(string name) => string.IsNullOrWhiteSpace(name) ? "" : char.ToUpperInvariant(name.Trim()[0]).ToString();
 
     // Sums are done by the database over integer pence; identifiers are double-quoted, which all three databases accept.
+    // "Paid" is PaymentRun.Approved's rule: lines of approved or exported runs, held lines never.
     private const string PaidSql = """
         SELECT l."PlacementId" AS "PlacementId", l."FinancialYear" AS "FinancialYear", CAST(SUM(l."Amount") AS BIGINT) AS "Pence"
         FROM "PaymentLines" l JOIN "PaymentRuns" r ON r."Id" = l."PaymentRunId"

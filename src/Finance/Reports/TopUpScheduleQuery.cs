@@ -50,9 +50,8 @@ public sealed class TopUpScheduleQuery(CommissioningDb commissioning, FinanceDb 
             .SingleOrDefaultAsync(cancellationToken) ?? ProRataBasis.Monthly;
         var paid = await (
             from line in finance.PaymentLines.AsNoTracking()
-            join run in finance.PaymentRuns on line.PaymentRunId equals run.Id
+            join run in finance.PaymentRuns.Where(PaymentRun.Approved) on line.PaymentRunId equals run.Id
             where line.PlacementId == p.Id && line.FinancialYear == year && line.HoldId == null
-                  && (run.Status == PaymentRunStatus.Approved || run.Status == PaymentRunStatus.Exported)
             select new { run.Month, line.Amount }).ToListAsync(cancellationToken);
         var view = new TopUpScheduleView(p.Reference, placement.Child, p.Status, placement.Reference, placement.Name, placement.ProvisionType,
             basis, p.Start, p.End, year, goLiveMonth, funding, null, [])

@@ -36,8 +36,8 @@ public sealed class PaymentRunView(FinanceDb finance, CommissioningDb commission
         var lines = await finance.PaymentLines.AsNoTracking().Where(l => l.PaymentRunId == run.Id).ToListAsync(cancellationToken);
         var previousMonth = month.PlusMonths(-1);
         // The month before as it was paid: its approved runs (a supplementary run included), held lines not counted.
-        var previousRuns = await finance.PaymentRuns.AsNoTracking()
-            .Where(r => r.Month == previousMonth && (r.Status == PaymentRunStatus.Approved || r.Status == PaymentRunStatus.Exported))
+        var previousRuns = await finance.PaymentRuns.AsNoTracking().Where(PaymentRun.Approved)
+            .Where(r => r.Month == previousMonth)
             .Select(r => r.Id).ToListAsync(cancellationToken);
         var previousLines = previousRuns.Count == 0
             ? []
@@ -92,7 +92,7 @@ public sealed class RunDetails
         LargestChanges = Changes.Where(c => !c.Difference.IsZero)
             .OrderByDescending(c => c.Difference.Abs()).ThenBy(c => c.PlacementReference, StringComparer.Ordinal)
             .Take(PaymentRunView.LargestChangeCount).ToList();
-        NewPlacements = Changes.Where(c => c.Before.IsZero && !before.ContainsKey(c.PlacementId) && c.Now > Money.Zero)
+        NewPlacements = Changes.Where(c => !before.ContainsKey(c.PlacementId) && c.Now > Money.Zero)
             .OrderBy(c => c.ProviderReference, StringComparer.Ordinal).ThenBy(c => c.PlacementReference, StringComparer.Ordinal).ToList();
         var recovered = paid.Where(l => l.Amount.IsNegative).Select(l => l.PlacementId).ToHashSet();
         EndedPlacements = Changes.Where(c => before.ContainsKey(c.PlacementId) && (!now.ContainsKey(c.PlacementId) || recovered.Contains(c.PlacementId)))

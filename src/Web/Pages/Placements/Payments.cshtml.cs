@@ -9,6 +9,7 @@ using Placements.Commissioning.SchoolCalendar;
 using Placements.Finance;
 using Placements.Finance.Payments;
 using Placements.Finance.Persistence;
+using Placements.Web.Pages.Payments;
 using Placements.Web.Security;
 
 namespace Placements.Web.Pages.PlacementPages;
@@ -65,21 +66,10 @@ public sealed class PaymentsModel(CommissioningDb commissioning, FinanceDb finan
         return Page();
     }
 
-    public static string KindLabel(PaymentKind kind) => kind switch
-    {
-        PaymentKind.TopUp => "Top-up",
-        PaymentKind.Adjustment => "Adjustment",
-        _ => kind.ToString(),
-    };
-
     /// <summary>How a line's run stands, in words: whether the line is paid is what the reader needs.</summary>
-    public static (string Text, string TagClass) StatusTag(PaymentRunStatus status) => status switch
-    {
-        PaymentRunStatus.Draft => ("Not yet approved", "govuk-tag govuk-tag--yellow"),
-        PaymentRunStatus.AwaitingSecondApproval => ("Awaiting second approval", "govuk-tag govuk-tag--orange"),
-        PaymentRunStatus.Approved => ("Approved", "govuk-tag govuk-tag--green"),
-        _ => ("Exported", "govuk-tag govuk-tag--blue"),
-    };
+    /// Colours are the run pages' own, so a run looks the same wherever it appears.
+    public static (string Text, string TagClass) StatusTag(PaymentRunStatus status) =>
+        (status == PaymentRunStatus.Draft ? "Not yet approved" : status.Label(), status.TagClass());
 }
 
 /// <summary>The placement as its payments page heads it: references and the child's initials, never a name.</summary>
@@ -92,13 +82,13 @@ public sealed record PaymentHistoryLine(
     YearMonth Month, int Sequence, PaymentRunStatus RunStatus, FinancialYear FinancialYear, PaymentKind Kind, Money Amount,
     string? Reason, PaymentHold? Hold, bool IsHeld)
 {
-    public bool RunIsApproved => RunStatus is PaymentRunStatus.Approved or PaymentRunStatus.Exported;
+    public bool RunIsApproved => PaymentRun.Pays(RunStatus);
 
     /// <summary>Paid: in an approved run and not held (a held line is paid, once, by a run after the release).</summary>
     public bool CountsAsPaid => RunIsApproved && !IsHeld;
 
     /// <summary>The run page's address, as the payment run pages serve it.</summary>
-    public string RunHref => $"/Payments/Run/{Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)}/{Sequence}";
+    public string RunHref => $"/Payments/Run/{PaymentDisplay.Route(Month)}/{Sequence}";
 
     public string RunTitle => Sequence == 1 ? PaymentRun.Describe(Month) : $"{PaymentRun.Describe(Month)}, run {Sequence}";
 }

@@ -59,15 +59,6 @@ public static class RemittancePdf
         TopUpScheduleText.MonthName(advice.RunMonth) +
         (advice.RunSequence > 1 ? string.Create(CultureInfo.InvariantCulture, $", supplementary run {advice.RunSequence}") : "");
 
-    /// <summary>How a provider reads each kind of line.</summary>
-    internal static string KindLabel(PaymentKind kind) => kind switch
-    {
-        PaymentKind.TopUp => "Top-up",
-        PaymentKind.Adjustment => "Adjustment",
-        PaymentKind.Fee => "Fee",
-        _ => kind.ToString(),
-    };
-
     private static string SafeReference(string reference)
     {
         var safe = new StringBuilder();
@@ -250,7 +241,7 @@ public static class RemittancePdf
             string[] values =
             [
                 line.ChildInitials, line.ChildReference, line.PlacementReference, line.FinancialYear.ToString(),
-                KindLabel(line.Kind), line.Period, line.Amount.ToString(),
+                line.Kind.Label(), line.Period, line.Amount.ToString(),
             ];
             var cells = columns.Select((c, i) => Wrap(values[i], s.Cell, c.Width - 2 * Pad, CellMaxLines)).ToList();
             var cellHeight = cells.Max(c => c.Count) * s.Cell.GetHeight();
