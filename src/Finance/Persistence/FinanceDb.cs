@@ -22,6 +22,13 @@ public sealed class FinanceDb(DbContextOptions<FinanceDb> options) : DbContext(o
     public DbSet<Payments.PaymentLine> PaymentLines => Set<Payments.PaymentLine>();
     public DbSet<Payments.PaymentRunProblem> PaymentRunProblems => Set<Payments.PaymentRunProblem>();
     public DbSet<Payments.PaymentHold> PaymentHolds => Set<Payments.PaymentHold>();
+    public DbSet<Agreements.PlacementAgreement> PlacementAgreements => Set<Agreements.PlacementAgreement>();
+    public DbSet<Agreements.AgreementFee> AgreementFees => Set<Agreements.AgreementFee>();
+    public DbSet<Agreements.AgreementExtra> AgreementExtras => Set<Agreements.AgreementExtra>();
+    public DbSet<Invoices.Invoice> Invoices => Set<Invoices.Invoice>();
+    public DbSet<Invoices.InvoiceLine> InvoiceLines => Set<Invoices.InvoiceLine>();
+    public DbSet<Invoices.InvoicePayment> InvoicePayments => Set<Invoices.InvoicePayment>();
+    public DbSet<Invoices.BaseRate> BaseRates => Set<Invoices.BaseRate>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
