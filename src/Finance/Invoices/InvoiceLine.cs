@@ -19,6 +19,12 @@ public enum InvoiceLineStatus
     PartlyApproved,
     /// <summary>Not payable (e.g. the child was not on roll); closed.</summary>
     Rejected,
+    /// <summary>
+    /// A credit note line netted off the line it credits while that line was still open (not yet approved): the credited
+    /// line's net invoiced falls, and nothing is paid or recovered on this line itself. A credit for a line already
+    /// approved is instead matched as ReadyToApprove and, once approved, recovered as a negative Fee line.
+    /// </summary>
+    AppliedToInvoice,
 }
 
 /// <summary>
@@ -62,7 +68,7 @@ public sealed class InvoiceLine : IAudited
     public int? AgreementId { get; private set; }
     /// <summary>What the agreement says the period should cost; null until matched.</summary>
     public Money? Expected { get; private set; }
-    /// <summary>Invoiced, less any credit notes against this line.</summary>
+    /// <summary>Invoiced, plus the (negative) credit note lines applied to this line.</summary>
     public Money NetInvoiced { get; private set; }
     public InvoiceLineStatus Status { get; private set; } = InvoiceLineStatus.Unmatched;
     public string? QueryReason { get; private set; }
