@@ -60,6 +60,7 @@ public static class PlacementsHost
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
         app.MapPaymentRunsApi();
+        app.MapInvoicesApi();
     }
 }
 
