@@ -24,7 +24,7 @@ namespace Placements.Finance.Invoices;
 /// Errors name the field as the provider CSV's column (<c>provider_ref</c>, <c>invoice_number</c>, <c>invoice_date</c>,
 /// <c>received_date</c>, <c>credits_invoice</c>, <c>child_ref</c>, <c>placement_ref</c>, <c>period_start</c>, <c>period_end</c>,
 /// <c>amount</c>, <c>description</c>, <c>duplicate_override_reason</c>), and the line as the CSV line (<see cref="InvoiceLineDraft.SourceLine"/>)
-/// or, from the form, the 1-based line of the draft; invoice-wide errors have no line. Commissioning is only read.
+/// or, from the form, the 1-based line of the draft; invoice-wide errors have no line (from a file: the invoice's first row). Commissioning is only read.
 /// </remarks>
 public sealed class RecordInvoice(CommissioningDb commissioning, FinanceDb finance, IClock clock, InvoiceSettings settings)
 {
@@ -198,7 +198,9 @@ public sealed class RecordInvoice(CommissioningDb commissioning, FinanceDb finan
     {
         var draft = drafts[d];
         var errors = new List<InvoiceError>();
-        void Error(string field, int? line, string rule, string message) => errors.Add(new InvoiceError(field, line, rule, message));
+        // From a file, an error of the invoice as a whole is shown on its first row.
+        var firstRow = draft.Lines?.Select(l => l.SourceLine).FirstOrDefault(l => l is not null);
+        void Error(string field, int? line, string rule, string message) => errors.Add(new InvoiceError(field, line ?? firstRow, rule, message));
 
         var providerRef = Clean(draft.ProviderReference);
         var number = Clean(draft.Number);
@@ -257,21 +259,21 @@ public sealed class RecordInvoice(CommissioningDb commissioning, FinanceDb finan
             if (line.Amount.IsNegative || line.Amount.IsZero)
             {
                 Error("amount", at, "AmountMustBePositive",
-                    $"Line {at}: give the amount {(credit ? "credited" : "invoiced")} as more than £0.00 (it is {line.Amount})" + (credit ? "; a credit note's amounts are stored as reductions." : "."));
+                    $"The amount {(credit ? "credited" : "invoiced")} must be more than £0.00 (it is {line.Amount})" + (credit ? ": give a credit as a positive amount." : "."));
                 ok = false;
             }
             if (line.PeriodEnd < line.PeriodStart)
             {
-                Error("period_end", at, "PeriodEndsBeforeItStarts", $"Line {at}: the period cannot end ({Day.Format(line.PeriodEnd)}) before it starts ({Day.Format(line.PeriodStart)}).");
+                Error("period_end", at, "PeriodEndsBeforeItStarts", $"The period cannot end ({Day.Format(line.PeriodEnd)}) before it starts ({Day.Format(line.PeriodStart)}).");
                 ok = false;
             }
-            if (line.Description is { Length: > 200 }) { Error("description", at, "DescriptionTooLong", $"Line {at}: the description is longer than 200 characters."); ok = false; }
-            if (line.DuplicateOverrideReason is { Length: > 400 }) { Error("duplicate_override_reason", at, "OverrideReasonTooLong", $"Line {at}: the override reason is longer than 400 characters."); ok = false; }
+            if (line.Description is { Length: > 200 }) { Error("description", at, "DescriptionTooLong", $"The description is longer than 200 characters."); ok = false; }
+            if (line.DuplicateOverrideReason is { Length: > 400 }) { Error("duplicate_override_reason", at, "OverrideReasonTooLong", $"The override reason is longer than 400 characters."); ok = false; }
 
             var childRef = Clean(line.ChildReference);
             ChildRow? child = null;
-            if (childRef.Length == 0) { Error("child_ref", at, "UnknownChild", $"Line {at}: give the child's reference."); ok = false; }
-            else if (!known.Children.TryGetValue(childRef, out child)) { Error("child_ref", at, "UnknownChild", $"Line {at}: no child has the reference {childRef}."); ok = false; }
+            if (childRef.Length == 0) { Error("child_ref", at, "UnknownChild", $"Give the child's reference."); ok = false; }
+            else if (!known.Children.TryGetValue(childRef, out child)) { Error("child_ref", at, "UnknownChild", $"No child has the reference {childRef}."); ok = false; }
 
             if (provider is null || child is null || line.PeriodEnd < line.PeriodStart) continue;
             var placement = ResolvePlacement(line, at, provider, child, known, Error);
@@ -290,7 +292,7 @@ public sealed class RecordInvoice(CommissioningDb commissioning, FinanceDb finan
                 if (clash is not null)
                 {
                     Error("period_start", at, "PeriodAlreadyInvoiced",
-                        $"Line {at}: {child.Reference} ({placement.Reference}) is already invoiced for {Span(line.PeriodStart, line.PeriodEnd)} on {clash}. "
+                        $"{child.Reference} ({placement.Reference}) is already invoiced for {Span(line.PeriodStart, line.PeriodEnd)} on {clash}. "
                         + "If it is not a duplicate, give a reason to accept it.");
                     continue;
                 }
@@ -314,12 +316,12 @@ public sealed class RecordInvoice(CommissioningDb commissioning, FinanceDb finan
             var named = known.Placements.FirstOrDefault(p => p.Reference == placementRef);
             if (named is null)
             {
-                error("placement_ref", at, "UnknownPlacement", $"Line {at}: no placement has the reference {placementRef}.");
+                error("placement_ref", at, "UnknownPlacement", $"No placement has the reference {placementRef}.");
                 return null;
             }
             if (named.ChildId != child.Id || named.ProviderId != provider.Id)
             {
-                error("placement_ref", at, "PlacementNotTheChildsAtProvider", $"Line {at}: {placementRef} is not {child.Reference}'s placement at {provider.Reference}.");
+                error("placement_ref", at, "PlacementNotTheChildsAtProvider", $"{placementRef} is not {child.Reference}'s placement at {provider.Reference}.");
                 return null;
             }
             candidates = [named];
@@ -333,7 +335,7 @@ public sealed class RecordInvoice(CommissioningDb commissioning, FinanceDb finan
             ? $"{child.Reference} has no agreed placement there"
             : string.Join("; ", shown.Select(p => $"placement {p.Reference} runs {Span(p.Start, p.End)}"));
         error("period_start", at, "PeriodOutsidePlacement",
-            $"Line {at}: {child.Reference} is not on roll at {provider.Reference} for the whole of {Span(line.PeriodStart, line.PeriodEnd)} ({runs}).");
+            $"{child.Reference} is not on roll at {provider.Reference} for the whole of {Span(line.PeriodStart, line.PeriodEnd)} ({runs}).");
         return null;
     }
 
@@ -382,14 +384,14 @@ public sealed class RecordInvoice(CommissioningDb commissioning, FinanceDb finan
         if (line.Amount > left)
         {
             error("amount", at, "CreditExceedsInvoicedLine",
-                $"Line {at}: the credit of {line.Amount} is more than is left to credit on {described} of invoice {creditsNumber} ({left} of {invoiced}).");
+                $"The credit of {line.Amount} is more than is left to credit on {described} of invoice {creditsNumber} ({left} of {invoiced}).");
             return false;
         }
         known.Credited[key] = credited + line.Amount;
         return true;
 
         void NotOnInvoice() => error("period_start", at, "CreditNotOnCreditedInvoice",
-            $"Line {at}: invoice {creditsNumber} has no line for {placement.Reference} in {Span(line.PeriodStart, line.PeriodEnd)} for this credit to reduce.");
+            $"Invoice {creditsNumber} has no line for {placement.Reference} in {Span(line.PeriodStart, line.PeriodEnd)} for this credit to reduce.");
     }
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
