@@ -68,7 +68,9 @@ public sealed class DemoInvoices(IServiceProvider services, LocalDate today)
 
     /// <summary>
     /// Seeds the agreements and invoices once the county is committed, all or nothing: one transaction shared by both
-    /// contexts, which the invoice use cases join (they open their own only when the caller has none).
+    /// contexts, which the recording use case joins (it opens its own only when the caller has none; the decisions save
+    /// without one). The daily deadline check then flags what is due soon and overdue, as the 07:00 job would: it keeps
+    /// its own transaction, so it runs after the commit (it is idempotent, and the job would repeat it harmlessly).
     /// </summary>
     public static async Task SeedInItsOwnTransactionAsync(IServiceProvider services, LocalDate today, CancellationToken cancellationToken = default)
     {
@@ -77,6 +79,7 @@ public sealed class DemoInvoices(IServiceProvider services, LocalDate today)
         await using var transaction = await SharedTransaction.BeginAsync(commissioning, finance, cancellationToken);
         await new DemoInvoices(services, today).SeedAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await new CheckInvoiceDeadlines(finance, services.GetService<InvoiceSettings>() ?? InvoiceSettings.Default).RunAsync(today, cancellationToken);
     }
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
@@ -99,7 +102,6 @@ public sealed class DemoInvoices(IServiceProvider services, LocalDate today)
         var invoices = Plan(agreed.Zip(agreements), unagreed, calendar);
         await RecordAndDecideAsync(invoices, cancellationToken);
         await SeedPaidInvoicesAsync(invoices.Where(i => !i.Latest).ToList(), cancellationToken);
-        await new CheckInvoiceDeadlines(_finance, Settings).RunAsync(today, cancellationToken);
         _actor.ActingAs("system:demo-seed");
     }
 
