@@ -43,11 +43,9 @@ public sealed class DemoInvoices(IServiceProvider services, LocalDate today)
     private readonly Random _random = new(6);
     private readonly CommissioningDb _commissioning = services.GetRequiredService<CommissioningDb>();
     private readonly FinanceDb _finance = services.GetRequiredService<FinanceDb>();
-    private readonly IClock _clock = services.GetRequiredService<IClock>();
     private readonly AuditActor _actor = services.GetRequiredService<AuditActor>();
     private readonly HashSet<int> _unagreed = [];
     private readonly Dictionary<int, int> _paymentTerms = [];
-    private InvoiceSettings Settings => services.GetService<InvoiceSettings>() ?? InvoiceSettings.Default;
 
     /// <summary>One active independent placement as the seed reads it.</summary>
     private sealed record Candidate(Placement Placement, Provider Provider, string ChildReference, string ChildInitials);
@@ -79,11 +77,14 @@ public sealed class DemoInvoices(IServiceProvider services, LocalDate today)
         await using var transaction = await SharedTransaction.BeginAsync(commissioning, finance, cancellationToken);
         await new DemoInvoices(services, today).SeedAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await new CheckInvoiceDeadlines(finance, services.GetService<InvoiceSettings>() ?? InvoiceSettings.Default).RunAsync(today, cancellationToken);
+        await services.GetRequiredService<CheckInvoiceDeadlines>().RunAsync(today, cancellationToken);
     }
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
+        // The county's thousands of rows are saved: tracking them would make every save below scan them all again.
+        _commissioning.ChangeTracker.Clear();
+        _finance.ChangeTracker.Clear();
         _finance.BaseRates.AddRange(BaseRates.Select(r => new BaseRate(r.From, r.BasisPoints)));
         var calendar = new TermCalendar(await _commissioning.Terms.AsNoTracking().ToListAsync(cancellationToken),
             await _commissioning.SchoolClosures.AsNoTracking().ToListAsync(cancellationToken));
@@ -164,14 +165,19 @@ public sealed class DemoInvoices(IServiceProvider services, LocalDate today)
     /// </summary>
     private List<Planned> Plan(IEnumerable<(Candidate Candidate, PlacementAgreement Agreement)> agreed, List<Candidate> unagreed, TermCalendar calendar)
     {
-        var window = new DateInterval(today.PlusMonths(-3), today);
+        // BillingPeriods clips to the window given: ask for a wide one and keep the periods of the quarter whole.
+        var quarterStart = today.PlusMonths(-3);
+        var wide = new DateInterval(today.PlusYears(-1), today.PlusMonths(6));
         // Placements without an agreement are invoiced on their own (new placements often are), the rest one invoice per provider and period.
         var byKey = new Dictionary<(int Provider, InvoicingPattern Pattern, LocalDate End, bool Unagreed), Planned>();
         void Add(Candidate c, AgreementTerms terms)
         {
-            foreach (var period in ExpectedAmount.BillingPeriods(terms, window, calendar))
+            foreach (var period in ExpectedAmount.BillingPeriods(terms, wide, calendar))
             {
-                if (terms.Invoicing == InvoicingPattern.MonthlyInArrears && period.End >= today) continue; // not yet invoiced
+                var inQuarter = terms.Invoicing == InvoicingPattern.MonthlyInArrears
+                    ? period.End < today && period.End >= quarterStart // months in arrears: the last three complete months
+                    : period.Start <= today && period.End >= quarterStart && period.Start >= quarterStart.PlusMonths(-1); // terms in advance: the term under way or last ended (begun within four months)
+                if (!inQuarter) continue;
                 var expected = ExpectedAmount.For(terms, period, calendar);
                 if (expected.Total.IsZero) continue;
                 var key = (c.Provider.Id, terms.Invoicing, period.End, _unagreed.Contains(c.Placement.Id));
@@ -241,6 +247,7 @@ public sealed class DemoInvoices(IServiceProvider services, LocalDate today)
         // Due soon needs the statutory 30 days (a 20-day contract term would make it overdue already).
         var dueSoon = Take(i => i.Lines.All(l => _paymentTerms[l.Candidate.Placement.Id] == 30));
         var overdue = Take();
+        var approvedLatest = Take();
 
         // Deliberate variances: an unagreed extra beyond the tolerance on one line of each.
         Overcharge(queried, Money.FromPounds(1_850), "Additional 1:1 sessions (not agreed)");
@@ -250,7 +257,7 @@ public sealed class DemoInvoices(IServiceProvider services, LocalDate today)
         Arrived(dueSoon, today.PlusDays(-25));
         Arrived(overdue, today.PlusDays(-40));
 
-        var record = new RecordInvoice(_commissioning, _finance, _clock, Settings);
+        var record = services.GetRequiredService<RecordInvoice>();
         _actor.ActingAs(Officer);
         var recorded = await record.RecordAllAsync(invoices.Select(Draft).ToList(), Officer, cancellationToken);
         foreach (var (invoice, saved) in invoices.Zip(recorded)) invoice.Recorded = saved;
@@ -270,8 +277,8 @@ public sealed class DemoInvoices(IServiceProvider services, LocalDate today)
                 overcharged.Period.End, Money.FromPounds(975), "Credit: off-site activity charged in error", null)], "form"), Officer, cancellationToken);
 
         _actor.ActingAs(Approver);
-        var approve = new ApproveInvoice(_finance, _clock);
-        var decide = new QueryInvoiceLine(_finance, _clock);
+        var approve = services.GetRequiredService<ApproveInvoice>();
+        var decide = services.GetRequiredService<QueryInvoiceLine>();
         await decide.RejectAsync(duplicate.Lines[0].Id, $"Duplicate of invoice {resent.Number}: the same child and term are already invoiced.", Approver, cancellationToken);
         await decide.QueryAsync(handQueried.Recorded!.Lines[0].Id, "The provider's attendance return for the period has not arrived: asked for it before approving.",
             Approver, cancellationToken);
@@ -283,10 +290,9 @@ public sealed class DemoInvoices(IServiceProvider services, LocalDate today)
             [new LineApproval(disputed.Id, agreedAmount, "Agreed fee approved; the taxi is not in the agreement and is queried with the school.")],
             Approver, cancellationToken);
 
-        // Older periods: approved in full, awaiting the payment run.
-        foreach (var invoice in invoices.Where(i => !i.Latest && i.Lines.All(l => !_unagreed.Contains(l.Candidate.Placement.Id))))
-            await approve.ApproveAsync(invoice.Recorded!.Id, invoice.Recorded.Lines.Select(l => new LineApproval(l.Id, l.Amount, null)).ToList(),
-                Approver, cancellationToken);
+        // Older periods, and one of the latest: approved in full, awaiting the payment run.
+        foreach (var invoice in invoices.Where(i => (!i.Latest || i == approvedLatest) && i.Lines.All(l => !_unagreed.Contains(l.Candidate.Placement.Id))))
+            await approve.ApproveReadyLinesAsync(invoice.Recorded!.Id, Approver, cancellationToken);
         _actor.ActingAs("system:demo-seed");
     }
 
