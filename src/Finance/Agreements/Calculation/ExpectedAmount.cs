@@ -77,7 +77,9 @@ public static class ExpectedAmount
                     string.Create(CultureInfo.InvariantCulture,
                         $"The agreement for {terms.PlacementReference} has no fee in force on {day:d MMMM uuuu}. Record the fee from that date."));
             }
-            var extra = terms.Extras.Where(e => e.From <= day && day <= (e.To ?? LocalDate.MaxIsoValue)).Sum(e => e.AnnualAmount.Pence);
+            long extra = 0;
+            foreach (var e in terms.Extras)
+                if (e.From <= day && day <= (e.To ?? LocalDate.MaxIsoValue)) extra += e.AnnualAmount.Pence;
             fee += (Int128)row.AnnualAmount.Pence * weight;
             extras += (Int128)extra * weight;
             if (inPeriod) tally.Count(row.AnnualAmount, Money.FromPence(extra));

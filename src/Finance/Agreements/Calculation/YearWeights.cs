@@ -11,12 +11,20 @@ namespace Placements.Finance.Agreements.Calculation;
 /// </summary>
 internal sealed class YearWeights
 {
-    private readonly Func<LocalDate, long> weight;
+    // Every day's weight, worked out once: matching 50,000 invoice lines asks for the same few years again and again.
+    private readonly long[] byDay;
 
     private YearWeights(AcademicYear year, long denominator, Func<LocalDate, long> weight, IReadOnlyList<TermGroup> groups, string unit)
     {
-        (Year, Denominator, this.weight, Groups, Unit) = (year, denominator, weight, groups, unit);
+        (Year, Denominator, Groups, Unit) = (year, denominator, groups, unit);
+        byDay = new long[year.Dates.Length];
+        for (var i = 0; i < byDay.Length; i++) byDay[i] = weight(year.Start.PlusDays(i));
     }
+
+    private sealed record Key(InvoicingPattern Invoicing, TermSplit Split, bool Residential, AcademicYear Year);
+
+    // Per calendar (a calendar is immutable): the weights of each year and pattern, shared by every agreement using them.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TermCalendar, System.Collections.Concurrent.ConcurrentDictionary<Key, YearWeights>> Cache = new();
 
     public AcademicYear Year { get; }
     public long Denominator { get; }
@@ -26,11 +34,17 @@ internal sealed class YearWeights
     public string Unit { get; }
 
     /// <summary>The day's share of the annual amount, over <see cref="Denominator"/>; 0 when the day does not count.</summary>
-    public long Weight(LocalDate date) => weight(date);
+    public long Weight(LocalDate date) => byDay[Period.DaysBetween(Year.Start, date)];
 
-    /// <summary>The weights of <paramref name="year"/> under <paramref name="terms"/>.</summary>
+    /// <summary>The weights of <paramref name="year"/> under <paramref name="terms"/> (memoised per calendar: they are pure).</summary>
     /// <exception cref="Commissioning.DomainRuleException"><c>TermCalendarMustHaveSchoolDaysInTheYear</c> (termly, not 52-week).</exception>
-    public static YearWeights For(AgreementTerms terms, AcademicYear year, TermCalendar calendar)
+    public static YearWeights For(AgreementTerms terms, AcademicYear year, TermCalendar calendar) =>
+        Cache.GetOrCreateValue(calendar).GetOrAdd(
+            new Key(terms.Invoicing, terms.Invoicing == InvoicingPattern.MonthlyInArrears ? TermSplit.SchoolDays : terms.TermSplit,
+                terms.Invoicing != InvoicingPattern.MonthlyInArrears && terms.Attendance == Attendance.Residential52, year),
+            _ => Compute(terms, year, calendar));
+
+    private static YearWeights Compute(AgreementTerms terms, AcademicYear year, TermCalendar calendar)
     {
         if (terms.Invoicing == InvoicingPattern.MonthlyInArrears)
         {
