@@ -211,6 +211,31 @@ public sealed class InvoicePagesTests(InvoicesApp app) : IClassFixture<InvoicesA
     }
 
     [Fact]
+    public async Task AnInvoicePastItsDueDate_IsOverdue_AndShowsWhatPayingItLateCosts()
+    {
+        // Received 40 days ago, so due 30 days after receipt = 10 days ago. Paid today it would be 10 days late:
+        // interest £3,000.00 × (4% base rate + 8%) × 10 ÷ 365 = £9.8630… → £9.86, plus £70.00 compensation
+        // (a debt of £1,000–£9,999.99): £79.86 in all.
+        var month = MonthsAgo(6);
+        var number = $"MV-{month:yyyy-MM}";
+        var received = Today().PlusDays(-40);
+        var fields = InvoiceForm(number, month, "3000.00");
+        (fields["InvoiceDate.Day"], fields["InvoiceDate.Month"], fields["InvoiceDate.Year"]) = (Text(received.Day), Text(received.Month), Text(received.Year));
+        (fields["ReceivedOn.Day"], fields["ReceivedOn.Month"], fields["ReceivedOn.Year"]) = (Text(received.Day), Text(received.Month), Text(received.Year));
+        var officer = await app.SignedInAsync("finance.officer");
+        var (recorded, _) = await PostFormAsync(officer, "/Invoices/New", "/Invoices/New", fields);
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+
+        var html = Decode(await officer.GetStringAsync(recorded.Headers.Location!.OriginalString));
+        Assert.EndsWith(": 10 days overdue", Regex.Replace(TestId(html, "due"), @"\s+", " "));
+        Assert.Equal("Warning Paid today, this invoice would be 10 days late: statutory interest of £9.86 (12.00% a year) and compensation of £70.00, £79.86 in all.",
+            Regex.Replace(Regex.Replace(Regex.Match(html, "data-testid=\"late-charge\">(.*?)</strong>", RegexOptions.Singleline).Groups[1].Value, "<[^>]+>", ""), @"\s+", " ").Trim());
+        var queue = Decode(await officer.GetStringAsync("/Invoices"));
+        Assert.Contains($"data-invoice=\"{number}\"", Tab(queue, "overdue"));
+        Assert.DoesNotContain($"data-invoice=\"{number}\"", Tab(queue, "due-soon"));
+    }
+
+    [Fact]
     public async Task AnonymousIsSentToSignIn_AndACommissionerIsTurnedAway()
     {
         foreach (var url in new[] { "/Invoices", "/Invoices/New", "/Invoices/Import", "/Invoices/1" })
