@@ -27,6 +27,21 @@ public sealed class AuditInterceptor(IClock clock, IAuditActor actor) : SaveChan
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>
+    /// An audit row for a change written outside the change tracker (a bulk update of thousands of rows): the same actor,
+    /// time and wording as the rows this interceptor writes, so the trail reads the same whichever way a change was saved.
+    /// </summary>
+    public AuditEntry Changed(string entityType, string entityKey, IReadOnlyDictionary<string, object?> before, IReadOnlyDictionary<string, object?> after) =>
+        new(clock.GetCurrentInstant(), actor.Name, "Changed", entityType, entityKey,
+            Serialize(before.ToDictionary(kv => kv.Key, kv => kv.Value)), Serialize(after.ToDictionary(kv => kv.Key, kv => kv.Value)));
+
+    /// <summary>The context's audit interceptor, if it has one (tests and tools may build contexts without).</summary>
+    public static AuditInterceptor? Of(DbContext context) =>
+        ((Microsoft.EntityFrameworkCore.Infrastructure.IInfrastructure<IServiceProvider>)context).Instance
+            .GetService(typeof(Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions)) is Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions options
+            ? options.Extensions.OfType<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>().SingleOrDefault()?.Interceptors?.OfType<AuditInterceptor>().FirstOrDefault()
+            : null;
+
     private void AddAuditEntries(DbContext? context)
     {
         if (context is null) return;

@@ -22,8 +22,8 @@ namespace Placements.Finance.Invoices;
 /// An open credit note line is applied first: against a line still open it becomes <see cref="InvoiceLineStatus.AppliedToInvoice"/>
 /// (the credited line's net invoiced falls, and that line is matched again in the same pass); against a line already approved
 /// it is a recovery, <see cref="InvoiceLineStatus.ReadyToApprove"/> and approved like any line; against a rejected line there
-/// is nothing to pay or recover, so it is applied too. Changes are saved in one SaveChanges: lines whose match did not change
-/// are not written (nor audited).
+/// is nothing to pay or recover, so it is applied too. Only lines whose match changed are written, each with its audit row,
+/// in bulk (<see cref="InvoiceMatchWriter"/>).
 /// </remarks>
 public sealed class MatchInvoiceLines(CommissioningDb commissioning, FinanceDb finance, InvoiceSettings settings)
 {
@@ -43,8 +43,10 @@ public sealed class MatchInvoiceLines(CommissioningDb commissioning, FinanceDb f
         var openQuery = finance.InvoiceLines.Where(l =>
             l.Status == InvoiceLineStatus.Unmatched || l.Status == InvoiceLineStatus.Queried || l.Status == InvoiceLineStatus.ReadyToApprove);
         if (ids is not null) openQuery = openQuery.Where(l => ids.Contains(l.PlacementId));
-        var open = await openQuery.ToListAsync(cancellationToken);
+        // Read untracked and written in bulk (InvoiceMatchWriter): tracking tens of thousands of lines costs more than matching them.
+        var open = await openQuery.AsNoTracking().ToListAsync(cancellationToken);
         if (open.Count == 0) return 0;
+        var before = open.ToDictionary(l => l.Id, MatchState.Of);
 
         var appliedQuery = finance.InvoiceLines.AsNoTracking()
             .Where(l => l.CreditsLineId != null && l.Status == InvoiceLineStatus.AppliedToInvoice);
@@ -134,18 +136,31 @@ public sealed class MatchInvoiceLines(CommissioningDb commissioning, FinanceDb f
                 officerQuery ?? decision.Reason);
         }
 
-        var detect = finance.ChangeTracker.AutoDetectChangesEnabled;
-        try
+        var changes = open.Where(l => MatchState.Of(l) != before[l.Id]).Select(l => (l, before[l.Id])).ToList();
+        await InvoiceMatchWriter.WriteAsync(finance, changes, cancellationToken);
+
+        // A caller holding some of these lines (recording an invoice, in its transaction) sees them as written, and saving
+        // its context again does not write or audit them twice.
+        var tracked = finance.ChangeTracker.Entries<InvoiceLine>().ToDictionary(e => e.Entity.Id);
+        foreach (var (line, _) in changes)
         {
-            finance.ChangeTracker.AutoDetectChangesEnabled = false;
-            finance.ChangeTracker.DetectChanges();
-            await finance.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            finance.ChangeTracker.AutoDetectChangesEnabled = detect;
+            if (!tracked.TryGetValue(line.Id, out var entry)) continue;
+            Written(entry.Property(l => l.AgreementId), line.AgreementId);
+            Written(entry.Property(l => l.Expected), line.Expected);
+            Written(entry.Property(l => l.NetInvoiced), line.NetInvoiced);
+            Written(entry.Property(l => l.Status), line.Status);
+            Written(entry.Property(l => l.QueryReason), line.QueryReason);
         }
         return open.Count;
+    }
+
+    // The value is in the database already: current and original both, so a later SaveChanges neither writes nor audits it.
+    // (Setting the entry Unchanged instead would put the original values back.)
+    private static void Written<T>(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry<InvoiceLine, T> property, T value)
+    {
+        property.CurrentValue = value;
+        property.OriginalValue = value;
+        property.IsModified = false;
     }
 
     /// <summary>The reason an unmatched line gives while its placement has no agreement.</summary>
