@@ -61,24 +61,12 @@ public sealed record ProviderStatement(
     IReadOnlyList<InvoiceSummary> Invoices);
 
 /// <summary>The pages' reads over invoices. Set-based; no child names in any result.</summary>
-public sealed class InvoiceQueries(CommissioningDb commissioning, FinanceDb finance, InvoiceSettings settings)
+public sealed partial class InvoiceQueries(CommissioningDb commissioning, FinanceDb finance, InvoiceSettings settings)
 {
     public Task<InvoiceWorkQueue> WorkQueueAsync(LocalDate today, CancellationToken cancellationToken = default) =>
         throw new NotImplementedException();
 
     /// <returns>Null when there is no such invoice.</returns>
     public Task<InvoiceDetail?> DetailAsync(int invoiceId, LocalDate today, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
-
-    /// <summary>Unpaid (not yet paid in full, not rejected) invoices by provider, aged from receipt to <paramref name="today"/>.</summary>
-    public Task<IReadOnlyList<AgedInvoicesRow>> AgedAsync(LocalDate today, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
-
-    /// <returns>Null when there is no such provider.</returns>
-    public Task<ProviderStatement?> StatementAsync(string providerReference, FinancialYear year, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
-
-    /// <summary>Every invoice as reporting reads it, with its interest liable computed from the base-rate table.</summary>
-    public Task<IReadOnlyList<InvoiceForReporting>> ForReportingAsync(CancellationToken cancellationToken = default) =>
         throw new NotImplementedException();
 }
