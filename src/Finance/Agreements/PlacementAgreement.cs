@@ -104,6 +104,7 @@ public sealed class PlacementAgreement : IAudited
         if (_fees.Any(f => f.EffectiveFrom == fee.EffectiveFrom))
             throw new DomainRuleException("FeeChangeAlreadyRecordedForDate",
                 $"The agreement for {PlacementReference} already has a fee from {fee.EffectiveFrom:d MMMM uuuu}.");
+        fee.Of(AuditKey);
         _fees.Add(fee);
         return fee;
     }
@@ -111,6 +112,7 @@ public sealed class PlacementAgreement : IAudited
     public AgreementExtra AddExtra(AgreementExtra extra)
     {
         ArgumentNullException.ThrowIfNull(extra);
+        extra.Of(AuditKey);
         _extras.Add(extra);
         return extra;
     }
@@ -123,8 +125,10 @@ public sealed class PlacementAgreement : IAudited
 }
 
 /// <summary>The agreement's fee from <see cref="EffectiveFrom"/>: an annual fee, or a daily rate × days a year.</summary>
-public sealed class AgreementFee
+public sealed class AgreementFee : IAudited
 {
+    private string _agreement = "";
+
     private AgreementFee() { }
 
     private AgreementFee(LocalDate effectiveFrom, FeeBasis basis, Money annualAmount, Money? dailyRate, int? days)
@@ -153,12 +157,19 @@ public sealed class AgreementFee
     public Money? DailyRate { get; private set; }
     public int? Days { get; private set; }
 
+    /// <summary>A fee is money: its creation is audited under the agreement's key (e.g. "agreement for PL-005 fee from 2026-04-01").</summary>
+    public string AuditKey => $"{_agreement} fee from {EffectiveFrom:yyyy-MM-dd}".TrimStart();
+
+    internal void Of(string agreementKey) => _agreement = agreementKey;
+
     public string Describe() => Basis == FeeBasis.DailyRate ? $"{DailyRate} × {Days} days = {AnnualAmount} a year" : $"{AnnualAmount} a year";
 }
 
 /// <summary>An extra bought beside the fee (1:1 support, a therapy, transport), with its own annual amount and dates.</summary>
-public sealed class AgreementExtra
+public sealed class AgreementExtra : IAudited
 {
+    private string _agreement = "";
+
     private AgreementExtra() { }
 
     /// <exception cref="DomainRuleException"><c>ExtraNeedsADescription</c>, <c>FeeMustNotBeNegative</c>, <c>ExtraMustEndOnOrAfterItsStart</c>.</exception>
@@ -181,4 +192,9 @@ public sealed class AgreementExtra
     public LocalDate From { get; private set; }
     /// <summary>The last day the extra is bought (inclusive); null while it continues.</summary>
     public LocalDate? To { get; private set; }
+
+    /// <summary>An extra is money: its creation is audited under the agreement's key.</summary>
+    public string AuditKey => $"{_agreement} extra {Description} from {From:yyyy-MM-dd}".TrimStart();
+
+    internal void Of(string agreementKey) => _agreement = agreementKey;
 }

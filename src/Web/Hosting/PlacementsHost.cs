@@ -41,6 +41,7 @@ public static class PlacementsHost
         builder.Services.AddScoped<Finance.Payments.HoldPayments>();
         builder.Services.AddScoped<Finance.Payments.ExportPaymentRun>();
         builder.Services.AddScoped<Finance.Payments.PaymentRunExport>();
+        builder.Services.AddInvoices();
         builder.AddPlacementsJobs();
 
         builder.AddPlacementsSecurity();

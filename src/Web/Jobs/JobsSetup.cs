@@ -19,14 +19,18 @@ public static class JobsSetup
 
     public static readonly TriggerKey PaymentRunTrigger = new("monthly-payment-run", "payments");
 
+    /// <summary>Daily at 07:00 UK time: invoices due soon and overdue are flagged before the office opens.</summary>
+    public const string DefaultInvoiceDeadlineSchedule = "0 0 7 * * ?";
+
+    public static readonly TriggerKey InvoiceDeadlineTrigger = new("daily-invoice-deadlines", "invoices");
+
     public static void AddPlacementsJobs(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         if (string.Equals(configuration["Jobs:Enabled"], "false", StringComparison.OrdinalIgnoreCase)) return;
         var database = DatabaseSettings.From(configuration, builder.Environment.ContentRootPath);
-        var schedule = configuration["Jobs:PaymentRunSchedule"] is { Length: > 0 } cron ? cron.Trim() : DefaultPaymentRunSchedule;
-        if (!CronExpression.TryParse(schedule, out _))
-            throw new StartupProblem($"Jobs:PaymentRunSchedule '{schedule}' is not a Quartz cron expression (e.g. '{DefaultPaymentRunSchedule}': 06:00 on the 5th).");
+        var schedule = Schedule(configuration, "Jobs:PaymentRunSchedule", DefaultPaymentRunSchedule, "06:00 on the 5th");
+        var deadlineSchedule = Schedule(configuration, "Jobs:InvoiceDeadlineSchedule", DefaultInvoiceDeadlineSchedule, "07:00 every day");
         var schedulerName = configuration["Jobs:SchedulerName"] is { Length: > 0 } name ? name : "Placements";
 
         // One default scheduler (ISchedulerFactory unkeyed) whose instance name is configurable: in a cluster every node
@@ -53,35 +57,48 @@ public static class JobsSetup
                 }
             });
             q.AddJob(typeof(PreparePaymentRunJob), j => j.WithIdentity(PreparePaymentRunJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(PreparePaymentRunJob.Key).WithIdentity(PaymentRunTrigger).WithCronSchedule(schedule, MonthlyInLondon));
+            q.AddTrigger(t => t.ForJob(PreparePaymentRunJob.Key).WithIdentity(PaymentRunTrigger).WithCronSchedule(schedule, InLondon));
+            q.AddJob(typeof(InvoiceDeadlineJob), j => j.WithIdentity(InvoiceDeadlineJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(InvoiceDeadlineJob.Key).WithIdentity(InvoiceDeadlineTrigger).WithCronSchedule(deadlineSchedule, InLondon));
         });
         // The stored trigger is kept across restarts (not replaced by the declared one, which would compute its next fire
         // from now): a 5th missed while the app was down is then a misfire, fired once on return. A changed schedule is
         // applied by PaymentScheduleSync instead.
         builder.Services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        builder.Services.AddHostedService(sp => new PaymentScheduleSync(sp.GetRequiredService<ISchedulerFactory>(), schedule));
+        builder.Services.AddHostedService(sp => new ScheduleSync(sp.GetRequiredService<ISchedulerFactory>(),
+            [(PaymentRunTrigger, PreparePaymentRunJob.Key, schedule), (InvoiceDeadlineTrigger, InvoiceDeadlineJob.Key, deadlineSchedule)]));
     }
 
-    /// <summary>UK time; after downtime the missed run fires once when the app returns, not once per missed month.</summary>
-    internal static void MonthlyInLondon(CronScheduleBuilder cron) =>
+    private static string Schedule(IConfiguration configuration, string key, string fallback, string meaning)
+    {
+        var schedule = configuration[key] is { Length: > 0 } cron ? cron.Trim() : fallback;
+        if (!CronExpression.TryParse(schedule, out _))
+            throw new StartupProblem($"{key} '{schedule}' is not a Quartz cron expression (e.g. '{fallback}': {meaning}).");
+        return schedule;
+    }
+
+    /// <summary>UK time; after downtime the missed run fires once when the app returns, not once per missed month (or day).</summary>
+    internal static void InLondon(CronScheduleBuilder cron) =>
         cron.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed);
 }
 
 /// <summary>
-/// Applies a changed <c>Jobs:PaymentRunSchedule</c> to the stored trigger at start-up (the stored trigger is otherwise
-/// kept, so its firing history survives restarts).
+/// Applies a changed schedule (<c>Jobs:PaymentRunSchedule</c>, <c>Jobs:InvoiceDeadlineSchedule</c>) to the stored
+/// trigger at start-up (the stored trigger is otherwise kept, so its firing history survives restarts).
 /// </summary>
-internal sealed class PaymentScheduleSync(ISchedulerFactory schedulers, string schedule) : IHostedService
+internal sealed class ScheduleSync(ISchedulerFactory schedulers, IReadOnlyList<(TriggerKey Trigger, JobKey Job, string Schedule)> schedules) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        if (await scheduler.GetTrigger(JobsSetup.PaymentRunTrigger, cancellationToken) is ICronTrigger { CronExpressionString: var stored } && stored == schedule)
-            return;
-        var trigger = TriggerBuilder.Create().WithIdentity(JobsSetup.PaymentRunTrigger).ForJob(PreparePaymentRunJob.Key)
-            .WithCronSchedule(schedule, JobsSetup.MonthlyInLondon).Build();
-        await scheduler.RescheduleJob(JobsSetup.PaymentRunTrigger, trigger, cancellationToken);
+        foreach (var (key, job, schedule) in schedules)
+        {
+            if (await scheduler.GetTrigger(key, cancellationToken) is ICronTrigger { CronExpressionString: var stored } && stored == schedule)
+                continue;
+            var trigger = TriggerBuilder.Create().WithIdentity(key).ForJob(job).WithCronSchedule(schedule, JobsSetup.InLondon).Build();
+            await scheduler.RescheduleJob(key, trigger, cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -17,8 +17,21 @@ public sealed record MatchDecision(InvoiceLineStatus Status, string? Reason);
 public static class InvoiceMatch
 {
     /// <summary>The tolerance for an expected amount, rounded half away from zero to the penny.</summary>
-    public static Money Allowed(Money expected, InvoiceTolerance tolerance) => throw new NotImplementedException();
+    public static Money Allowed(Money expected, InvoiceTolerance tolerance)
+    {
+        ArgumentNullException.ThrowIfNull(tolerance);
+        var share = expected.Abs().Multiply(tolerance.Percent / 100m, MoneyRounding.HalfAwayFromZero);
+        return share > tolerance.Absolute ? share : tolerance.Absolute;
+    }
 
     /// <summary>E.g. Queried, "£120.00 more than the agreement's £11,408.80 (tolerance £57.04)".</summary>
-    public static MatchDecision Decide(Money netInvoiced, Money expected, InvoiceTolerance tolerance) => throw new NotImplementedException();
+    /// <remarks>A variance exactly at the tolerance is within it.</remarks>
+    public static MatchDecision Decide(Money netInvoiced, Money expected, InvoiceTolerance tolerance)
+    {
+        var allowed = Allowed(expected, tolerance);
+        var variance = netInvoiced - expected;
+        if (variance.Abs() <= allowed) return new(InvoiceLineStatus.ReadyToApprove, null);
+        var direction = variance.IsNegative ? "less" : "more";
+        return new(InvoiceLineStatus.Queried, $"{variance.Abs()} {direction} than the agreement's {expected} (tolerance {allowed})");
+    }
 }
