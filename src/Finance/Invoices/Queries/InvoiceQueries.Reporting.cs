@@ -232,14 +232,15 @@ public sealed partial class InvoiceQueries
             PaidInFullOn(lines));
     }
 
-    /// <summary>To match, queried, to approve (in that order of urgency), else rejected, paid or awaiting payment.</summary>
+    /// <summary>To match, queried, to approve (in that order of urgency), else rejected, paid (or, for an applied credit note, settled) or awaiting payment.</summary>
     private static InvoiceState StatementState(IReadOnlyList<InvoiceLine> lines)
     {
         if (lines.Any(l => l.Status == InvoiceLineStatus.Unmatched)) return InvoiceState.ToMatch;
         if (lines.Any(l => l.Status == InvoiceLineStatus.Queried)) return InvoiceState.Queried;
         if (lines.Any(l => l.Status == InvoiceLineStatus.ReadyToApprove)) return InvoiceState.ToApprove;
         var approved = lines.Where(IsApprovedLine).ToList();
-        if (approved.Count == 0) return InvoiceState.Rejected;
+        // A credit note netted off open lines is settled by that alone: nothing is paid or recovered on it.
+        if (approved.Count == 0) return lines.Any(l => l.Status == InvoiceLineStatus.AppliedToInvoice) ? InvoiceState.Paid : InvoiceState.Rejected;
         return approved.All(l => l.PaidOn is not null) ? InvoiceState.Paid : InvoiceState.AwaitingPayment;
     }
 }
