@@ -62,6 +62,7 @@ public static class DemoStartup
             await new DemoCounty(commissioning, finance, today).SeedAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        await DemoInvoices.SeedInItsOwnTransactionAsync(sp, today, cancellationToken);
 
         var password = sp.GetRequiredService<IConfiguration>()["Demo:Password"] is { Length: > 0 } fixedPassword ? fixedPassword : GeneratePassword();
         var accounts = sp.GetRequiredService<StaffAccounts>();

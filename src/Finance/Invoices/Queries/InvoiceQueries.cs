@@ -1,4 +1,3 @@
-#pragma warning disable CS9113 // STUB: remove with the implementation
 using NodaTime;
 using Placements.Commissioning.Persistence;
 using Placements.Commissioning.SchoolCalendar;
@@ -63,10 +62,4 @@ public sealed record ProviderStatement(
 /// <summary>The pages' reads over invoices. Set-based; no child names in any result.</summary>
 public sealed partial class InvoiceQueries(CommissioningDb commissioning, FinanceDb finance, InvoiceSettings settings)
 {
-    public Task<InvoiceWorkQueue> WorkQueueAsync(LocalDate today, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
-
-    /// <returns>Null when there is no such invoice.</returns>
-    public Task<InvoiceDetail?> DetailAsync(int invoiceId, LocalDate today, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
 }
