@@ -44,9 +44,10 @@ public sealed class DependencyTests
     [Fact]
     public void ThePureCore_DoesNotReadTheClockOrTheDatabase()
     {
-        // Money, the funding rules, the payment calculation, the school calendar and the planning engine are values: no
+        // Money, the funding rules, the payment calculation, expected amounts, matching, late-payment interest, the school calendar and the planning engine are values: no
         // DbContext, clock or logger inside them.
         var coreTypes = Finance.GetTypes().Where(t => t.Namespace is "Placements.Finance" or "Placements.Finance.Payments.Calculation"
+                    or "Placements.Finance.Agreements.Calculation" or "Placements.Finance.Invoices.Calculation"
                 || (t.Namespace?.StartsWith("Placements.Finance.Funding", StringComparison.Ordinal) ?? false))
             .Concat(Commissioning.GetTypes().Where(t => t.Namespace is "Placements.Commissioning.SchoolCalendar" or "Placements.Commissioning.Planning"));
         var forbidden = new[] { "Microsoft.EntityFrameworkCore.DbContext", "NodaTime.IClock", "Microsoft.Extensions.Logging.ILogger" };

@@ -252,11 +252,45 @@ public abstract class FundingTablesTests(FundingApp app)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    // ---- Base rates (late-payment interest) -----------------------------------------------------------------
+
+    [Fact]
+    public async Task BaseRates_AddedThroughTheForm_IsListedWithItsStatutoryRate_AndASecondForTheSameDateIsRefused()
+    {
+        var date = UniqueDate();
+        var client = await app.SignedInAsync("finance.officer");
+
+        var (added, _) = await PostFormAsync(client, "/Funding/BaseRates", BaseRateForm(date, "4.25"));
+        var (again, againHtml) = await PostFormAsync(client, "/Funding/BaseRates", BaseRateForm(date, "4.5"));
+        var (bad, badHtml) = await PostFormAsync(client, "/Funding/BaseRates", BaseRateForm(date.PlusDays(1), "four"));
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var page = Decode(await client.GetStringAsync("/Funding/BaseRates"));
+        var row = page[page.IndexOf($"data-from=\"{date:yyyy-MM-dd}\"", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Matches(@"4\.25%.*12\.25%", row.ReplaceLineEndings(" "));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (again.StatusCode, bad.StatusCode));
+        Assert.Contains("is already recorded", Decode(againHtml));
+        Assert.Contains("govuk-error-summary", badHtml);
+        Assert.Contains("Enter the base rate as a percentage", Decode(badHtml));
+        await using var scope = app.Services.CreateAsyncScope();
+        var rates = await scope.ServiceProvider.GetRequiredService<FinanceDb>().BaseRates.AsNoTracking()
+            .Where(r => r.EffectiveFrom == date || r.EffectiveFrom == date.PlusDays(1)).ToListAsync();
+        Assert.Equal(425, Assert.Single(rates).BasisPoints);
+    }
+
+    private static Dictionary<string, string> BaseRateForm(LocalDate from, string rate) => new()
+    {
+        ["EffectiveFrom.Day"] = from.Day.ToString(), ["EffectiveFrom.Month"] = from.Month.ToString(), ["EffectiveFrom.Year"] = from.Year.ToString(),
+        ["Rate"] = rate,
+    };
+
     // ---- Who may see and add ------------------------------------------------------------------------------
 
     [Theory]
     [InlineData("/Funding/Rates")]
     [InlineData("/Funding/Bands")]
+    [InlineData("/Funding/BaseRates")]
     [InlineData("/Placements/{placement}/Funding")]
     public async Task ACommissioner_IsSentToAccessDenied(string url)
     {

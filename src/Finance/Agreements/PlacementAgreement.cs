@@ -24,7 +24,7 @@ public enum TermSplit
     EqualThirds,
 }
 
-/// <summary>What a fee row is quoted as: an annual fee, or a daily rate × a number of days a year (e.g. £175.57 × 195).</summary>
+/// <summary>What a fee row is quoted as: an annual fee, or a daily rate × a number of days a year (e.g. £175.52 × 195 = £34,226.40).</summary>
 public enum FeeBasis
 {
     Annual,
@@ -141,7 +141,10 @@ public sealed class AgreementFee : IAudited
     /// <exception cref="DomainRuleException"><c>FeeMustNotBeNegative</c>.</exception>
     public static AgreementFee Annual(LocalDate effectiveFrom, Money annualFee) => new(effectiveFrom, FeeBasis.Annual, annualFee, null, null);
 
-    /// <summary>A daily rate × days a year: £175.57 × 195 = £34,226.40 (exact: pence × whole days).</summary>
+    /// <summary>
+    /// A daily rate × days a year, exact (pence × whole days): £175.52 × 195 = £34,226.40. (domain.md §5 quotes "£175.57 × 195
+    /// days = £34,226.40", but £175.57 × 195 is £34,236.15: the fee quoted is £175.52 a day.)
+    /// </summary>
     /// <exception cref="DomainRuleException"><c>FeeMustNotBeNegative</c>, <c>DaysMustBeBetween1And366</c>.</exception>
     public static AgreementFee Daily(LocalDate effectiveFrom, Money dailyRate, int days) =>
         days is < 1 or > 366

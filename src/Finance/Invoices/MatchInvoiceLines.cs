@@ -95,33 +95,42 @@ public sealed class MatchInvoiceLines(CommissioningDb commissioning, FinanceDb f
             }
         }
 
-        var terms = new Dictionary<int, AgreementTerms>();
-        foreach (var line in open)
+        // The expected amounts are pure and independent: worked out in parallel, then applied to the tracked lines in order.
+        var toMatch = open.Where(l => !l.IsCredit).ToList();
+        var terms = agreements.Values.Where(a => placements.ContainsKey(a.PlacementId)).ToDictionary(a => a.PlacementId, a =>
         {
-            if (line.IsCredit) continue;
-            var net = line.Amount + applied.GetValueOrDefault(line.Id);
-            var officerQuery = line.Status == InvoiceLineStatus.Queried && !IsMatchersReason(line.QueryReason) ? line.QueryReason : null;
-            if (!agreements.TryGetValue(line.PlacementId, out var agreement) || !placements.TryGetValue(line.PlacementId, out var placement))
-            {
-                line.Matched(null, null, net, officerQuery is null ? InvoiceLineStatus.Unmatched : InvoiceLineStatus.Queried,
-                    officerQuery ?? NoAgreement(line.PlacementReference));
-                continue;
-            }
-            if (!terms.TryGetValue(agreement.Id, out var agreed))
-                terms[agreement.Id] = agreed = agreement.ToTerms(placement.Start, placement.End, placement.Attendance);
-            Money expected;
+            var placement = placements[a.PlacementId];
+            return a.ToTerms(placement.Start, placement.End, placement.Attendance);
+        });
+        var expected = new (Money? Amount, string? Problem)[toMatch.Count];
+        Parallel.For(0, toMatch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var line = toMatch[i];
+            if (!terms.TryGetValue(line.PlacementId, out var agreed)) return;
             try
             {
-                expected = ExpectedAmount.For(agreed, new DateInterval(line.PeriodStart, line.PeriodEnd), calendar).Total;
+                expected[i] = (ExpectedAmount.For(agreed, new DateInterval(line.PeriodStart, line.PeriodEnd), calendar).Total, null);
             }
             catch (DomainRuleException e)
             {
-                line.Matched(agreement.Id, null, net, officerQuery is null ? InvoiceLineStatus.Unmatched : InvoiceLineStatus.Queried,
-                    officerQuery ?? Fit(e.Message));
+                expected[i] = (null, Fit(e.Message));
+            }
+        });
+
+        for (var i = 0; i < toMatch.Count; i++)
+        {
+            var line = toMatch[i];
+            var net = line.Amount + applied.GetValueOrDefault(line.Id);
+            var officerQuery = line.Status == InvoiceLineStatus.Queried && !IsMatchersReason(line.QueryReason) ? line.QueryReason : null;
+            var agreementId = terms.ContainsKey(line.PlacementId) ? agreements[line.PlacementId].Id : (int?)null;
+            if (expected[i] is not ({ } amount, null))
+            {
+                line.Matched(agreementId, null, net, officerQuery is null ? InvoiceLineStatus.Unmatched : InvoiceLineStatus.Queried,
+                    officerQuery ?? expected[i].Problem ?? NoAgreement(line.PlacementReference));
                 continue;
             }
-            var decision = InvoiceMatch.Decide(net, expected, settings.Tolerance);
-            line.Matched(agreement.Id, expected, net, officerQuery is null ? decision.Status : InvoiceLineStatus.Queried,
+            var decision = InvoiceMatch.Decide(net, amount, settings.Tolerance);
+            line.Matched(agreementId, amount, net, officerQuery is null ? decision.Status : InvoiceLineStatus.Queried,
                 officerQuery ?? decision.Reason);
         }
 

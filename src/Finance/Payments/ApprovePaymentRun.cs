@@ -28,15 +28,40 @@ public sealed class ApprovePaymentRun(FinanceDb finance, IClock clock)
             ?? throw new DomainRuleException("NothingToApprove", $"There is no prepared run for {PaymentRun.Describe(month)} waiting for approval.");
         if (seenVersion is { } seen && seen != run.Version)
             throw new DomainRuleException("PaymentRunChangedSinceShown", $"The {run.Title} run has changed since you opened it: check the new figures, then approve.");
-        run.Approve(approver.Name, approver.ApprovalLimit, clock.GetCurrentInstant(), note);
+        var now = clock.GetCurrentInstant();
+        run.Approve(approver.Name, approver.ApprovalLimit, now, note);
+        await using var transaction = await finance.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await finance.SaveChangesAsync(cancellationToken);
+            if (run.IsApproved) await MarkInvoicesPaidAsync(run, now.InZone(London).Date, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             throw new DomainRuleException("PaymentRunChangedSinceShown", $"The {run.Title} run was changed by someone else at the same moment: open it again.");
         }
         return run;
+    }
+
+    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
+
+    /// <summary>
+    /// The run pays the invoice lines it took: each is stamped paid on the approval date (what the 30-day rule is measured
+    /// to). Lines of a placement held since preparation were not paid: their rows are released for a later run.
+    /// </summary>
+    private async Task MarkInvoicesPaidAsync(PaymentRun run, LocalDate paidOn, CancellationToken cancellationToken)
+    {
+        var heldPlacements = await finance.PaymentLines
+            .Where(l => l.PaymentRunId == run.Id && l.Kind == PaymentKind.Fee && l.HoldId != null)
+            .Select(l => l.PlacementId).Distinct().ToListAsync(cancellationToken);
+        if (heldPlacements.Count > 0)
+            await finance.InvoicePayments.Where(p => p.PaymentRunId == run.Id && heldPlacements.Contains(p.PlacementId))
+                .ExecuteDeleteAsync(cancellationToken);
+        var paidLines = await finance.InvoiceLines
+            .Where(l => finance.InvoicePayments.Any(p => p.PaymentRunId == run.Id && p.InvoiceLineId == l.Id))
+            .ToListAsync(cancellationToken);
+        foreach (var line in paidLines) line.PaidBy(run.Id, paidOn);
+        await finance.SaveChangesAsync(cancellationToken);
     }
 }

@@ -19,6 +19,7 @@ public static class PaymentKinds
     public static string Label(this PaymentKind kind) => kind switch
     {
         PaymentKind.TopUp => "Top-up",
+        PaymentKind.Fee => "Fee (invoice)",
         _ => kind.ToString(),
     };
 }

@@ -91,11 +91,15 @@ public sealed class PaymentRunExport(CommissioningDb commissioning, FinanceDb fi
             }).ToList();
     }
 
-    /// <summary>What a line covers, in words: the run month for its own top-up, the earlier months of the year for an adjustment.</summary>
+    /// <summary>
+    /// What a line covers, in words: the run month for its own top-up, the earlier months of the year for an adjustment,
+    /// the financial year for a fee (its reason names the invoices and their periods).
+    /// </summary>
     public static string Period(YearMonth runMonth, PaymentLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
         if (line.Kind == PaymentKind.TopUp) return PaymentRun.Describe(runMonth);
+        if (line.Kind == PaymentKind.Fee) return $"{line.FinancialYear}, as invoiced";
         var yearStart = new YearMonth(line.FinancialYear.StartYear, 4);
         var runYearStart = runMonth.Month >= 4 ? runMonth.Year : runMonth.Year - 1;
         return line.FinancialYear.StartYear < runYearStart

@@ -20,13 +20,16 @@ public sealed record PaymentSettings(string CouncilLaCode, YearMonth? FirstMonth
 /// <summary>
 /// Everything a run reads, loaded in a few set-based queries (a county has up to 100,000 placements): the placements the
 /// council pays by schedule, their funding rows, the band table, each provider's pro-rata basis, the term calendar, and
-/// what approved runs have paid. Fee-paid placements (independent special schools) are paid against invoices instead.
+/// what approved runs have paid; and the approved invoice lines not yet paid. Fee-paid placements (independent special
+/// schools, and any placement with an individual placement agreement) are paid against those invoices instead.
 /// </summary>
 public sealed class PaymentRunInputs
 {
     public required IReadOnlyList<PlacementToPay> Placements { get; init; }
     public required IReadOnlyDictionary<int, PaidSoFar> Paid { get; init; }
     public required TopUpSettings Settings { get; init; }
+    /// <summary>Approved invoice lines no run has taken yet: paid as Fee lines.</summary>
+    public required IReadOnlyList<ApprovedInvoiceLine> Fees { get; init; }
 
     public PaidSoFar PaidTo(int placementId) => Paid.GetValueOrDefault(placementId) ?? PaidSoFar.Nothing;
 
@@ -35,7 +38,10 @@ public sealed class PaymentRunInputs
         string councilLaCode, YearMonth goLiveMonth, Instant? lastApprovedAt, CancellationToken cancellationToken)
     {
         var runEnd = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
-        var rows = await PlacementsPaidBySchedule(commissioning, runEnd, councilLaCode).ToListAsync(cancellationToken);
+        // A placement with an individual placement agreement is fee-paid, against invoices, whatever its provision type.
+        var feePaid = (await finance.PlacementAgreements.Select(a => a.PlacementId).ToListAsync(cancellationToken)).ToHashSet();
+        var rows = (await PlacementsPaidBySchedule(commissioning, runEnd, councilLaCode).ToListAsync(cancellationToken))
+            .Where(r => !feePaid.Contains(r.Id)).ToList();
 
         var funding = (await finance.PlacementFunding.AsNoTracking().ToListAsync(cancellationToken))
             .ToLookup(f => f.PlacementId, f => f.ToRow());
@@ -50,12 +56,36 @@ public sealed class PaymentRunInputs
                 S251Line.ForTopUp(r.ProvisionType),
                 new TopUpPlacement(r.Reference, r.ProvisionType, r.Start, r.End, funding[r.Id], basis.GetValueOrDefault(r.ProviderId, ProRataBasis.Monthly))))
             .ToList();
+        var paid = await PaidAsync(finance, lastApprovedAt, cancellationToken);
         return new PaymentRunInputs
         {
             Placements = placements,
-            Paid = await PaidAsync(finance, lastApprovedAt, cancellationToken),
+            Paid = paid,
             Settings = new TopUpSettings(bands, calendar, goLiveMonth),
+            Fees = await FeesToPayAsync(finance, paid, cancellationToken),
         };
+    }
+
+    /// <summary>
+    /// Approved (in full or in part) invoice lines that no run has taken: the unique <see cref="Invoices.InvoicePayment"/>
+    /// row per line is what makes a line paid once. A recomputed draft has deleted its own rows first.
+    /// </summary>
+    private static async Task<IReadOnlyList<ApprovedInvoiceLine>> FeesToPayAsync(FinanceDb finance, IReadOnlyDictionary<int, PaidSoFar> paid,
+        CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from line in finance.InvoiceLines.AsNoTracking()
+            where (line.Status == Invoices.InvoiceLineStatus.Approved || line.Status == Invoices.InvoiceLineStatus.PartlyApproved)
+                  && line.ApprovedAmount != null
+                  && !finance.InvoicePayments.Any(p => p.InvoiceLineId == line.Id)
+            join invoice in finance.Invoices on line.InvoiceId equals invoice.Id
+            select new { line.Id, line.PlacementId, line.PlacementReference, invoice.ProviderId, invoice.ProviderReference, line.ChildReference,
+                line.ChildInitials, invoice.Number, line.PeriodStart, line.PeriodEnd, Amount = line.ApprovedAmount!.Value })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new ApprovedInvoiceLine(r.Id, r.PlacementId, r.PlacementReference, r.ProviderId, r.ProviderReference,
+                r.ChildReference, r.ChildInitials, r.Number, r.PeriodStart, r.PeriodEnd, r.Amount,
+                paid.GetValueOrDefault(r.PlacementId)?.ActiveHoldId))
+            .ToList();
     }
 
     /// <summary>A placement as the run reads it: its dates, provider and child (names only to make initials).</summary>
@@ -85,11 +115,12 @@ public sealed class PaymentRunInputs
     private static string First(string name) => string.IsNullOrWhiteSpace(name) ? "" : char.ToUpperInvariant(name.Trim()[0]).ToString();
 
     // Sums are done by the database over integer pence; identifiers are double-quoted, which all three databases accept.
-    // "Paid" is PaymentRun.Approved's rule: lines of approved or exported runs, held lines never.
+    // "Paid" is PaymentRun.Approved's rule: lines of approved or exported runs, held lines never. Fees are paid against
+    // invoices, not against the top-up entitlement, so they never count towards it.
     private const string PaidSql = """
         SELECT l."PlacementId" AS "PlacementId", l."FinancialYear" AS "FinancialYear", CAST(SUM(l."Amount") AS BIGINT) AS "Pence"
         FROM "PaymentLines" l JOIN "PaymentRuns" r ON r."Id" = l."PaymentRunId"
-        WHERE r."Status" IN ('Approved', 'Exported') AND l."HoldId" IS NULL
+        WHERE r."Status" IN ('Approved', 'Exported') AND l."HoldId" IS NULL AND l."Kind" <> 'Fee'
         GROUP BY l."PlacementId", l."FinancialYear"
         """;
 

@@ -17,7 +17,8 @@ public sealed record PreparationOutcome(PaymentRun? Run, string Message);
 
 /// <summary>
 /// Prepares the payment run for a month (domain.md §4): for every placement the council pays by schedule, posts what the
-/// funding engine says is owed as payment lines. Exactly once:
+/// funding engine says is owed as payment lines; and pays every approved invoice line not yet paid as a Fee line
+/// (domain.md §6). Exactly once:
 /// <list type="bullet">
 /// <item>one transaction: a preparation killed part-way leaves no run, or the run as it was;</item>
 /// <item>(month, sequence) is unique in the database: two preparations at once produce one run (the second recomputes it);</item>
@@ -72,6 +73,7 @@ public sealed class PreparePaymentRun(CommissioningDb commissioning, FinanceDb f
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, r => r.Version + 1), cancellationToken);
             if (taken == 0) throw new ConcurrentPreparation();
             await finance.PaymentLines.Where(l => l.PaymentRunId == open.Id).ExecuteDeleteAsync(cancellationToken);
+            await finance.InvoicePayments.Where(p => p.PaymentRunId == open.Id).ExecuteDeleteAsync(cancellationToken);
             await finance.PaymentRunProblems.Where(p => p.PaymentRunId == open.Id).ExecuteDeleteAsync(cancellationToken);
             run = await finance.PaymentRuns.Include(r => r.Events).SingleAsync(r => r.Id == open.Id, cancellationToken);
             run.Recomputed(preparedBy, now);
@@ -105,6 +107,8 @@ public sealed class PreparePaymentRun(CommissioningDb commissioning, FinanceDb f
                 problems.Add(new PaymentRunProblem(run.Id, placement.TopUp.Reference, placement.ProviderReference, problem));
         }
 
+        planned.AddRange(FeeLines.For(inputs.Fees));
+
         if (planned.Count == 0 && problems.Count == 0 && open is null && run.Sequence > 1)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -118,6 +122,9 @@ public sealed class PreparePaymentRun(CommissioningDb commissioning, FinanceDb f
         run.Totals(Money.Sum(planned.Select(l => l.Amount)) - held, held, planned.Count, problems.Count);
         await finance.SaveChangesAsync(cancellationToken);
         await lines.WriteAsync(finance, run.Id, planned, cancellationToken);
+        // Each invoice line taken, once: a second run taking the same line fails on the unique index, and rolls back.
+        finance.InvoicePayments.AddRange(inputs.Fees.Select(f => new Invoices.InvoicePayment(run.Id, f.InvoiceLineId, f.PlacementId, f.Amount)));
+        await finance.SaveChangesAsync(cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(CancellationToken.None);
         finance.ChangeTracker.Clear();

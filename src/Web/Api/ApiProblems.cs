@@ -15,7 +15,7 @@ public static class ApiProblems
     private static readonly HashSet<string> RefusedToThisUser = new(StringComparer.Ordinal)
     {
         "PreparerCannotApprove", "ApproverNeedsALimit", "SecondApproverMustDiffer", "SecondApproverLimitMustCoverTotal",
-        "ApproverMustBeAFinanceApprover",
+        "ApproverMustBeAFinanceApprover", "RecorderCannotApprove",
     };
 
     /// <summary>Whether <paramref name="request"/> is for the API (a browser page never is).</summary>

@@ -163,7 +163,8 @@ public static class PaymentRunsApi
         return parsed.Success;
     }
 
-    private static async ValueTask<object?> RequireJsonOnPost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>415 for a POST that is not JSON (shared by every API group).</summary>
+    internal static async ValueTask<object?> RequireJsonOnPost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var request = context.HttpContext.Request;
         if (HttpMethods.IsPost(request.Method) && !request.HasJsonContentType())

@@ -275,7 +275,6 @@ public sealed class DemoInvoices(IServiceProvider services, LocalDate today)
             credited.Number,
             [new InvoiceLineDraft(overcharged.Candidate.ChildReference, overcharged.Candidate.Placement.Reference, overcharged.Period.Start,
                 overcharged.Period.End, Money.FromPounds(975), "Credit: off-site activity charged in error", null)], "form"), Officer, cancellationToken);
-
         _actor.ActingAs(Approver);
         var approve = services.GetRequiredService<ApproveInvoice>();
         var decide = services.GetRequiredService<QueryInvoiceLine>();
@@ -289,7 +288,6 @@ public sealed class DemoInvoices(IServiceProvider services, LocalDate today)
         await approve.ApproveAsync(partly.Recorded.Id,
             [new LineApproval(disputed.Id, agreedAmount, "Agreed fee approved; the taxi is not in the agreement and is queried with the school.")],
             Approver, cancellationToken);
-
         // Older periods, and one of the latest: approved in full, awaiting the payment run.
         foreach (var invoice in invoices.Where(i => (!i.Latest || i == approvedLatest) && i.Lines.All(l => !_unagreed.Contains(l.Candidate.Placement.Id))))
             await approve.ApproveReadyLinesAsync(invoice.Recorded!.Id, Approver, cancellationToken);

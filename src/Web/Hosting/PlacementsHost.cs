@@ -61,6 +61,7 @@ public static class PlacementsHost
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
         app.MapPaymentRunsApi();
+        app.MapInvoicesApi();
     }
 }
 

@@ -13,6 +13,8 @@ using Placements.Finance;
 using Placements.Finance.Funding;
 using Placements.Finance.Payments;
 using Placements.Finance.Persistence;
+using Placements.Finance.Invoices;
+using Placements.Finance.Agreements;
 using Placements.Web.Database;
 using Placements.Web.Tests.Infrastructure;
 
@@ -243,6 +245,97 @@ public abstract class PaymentRunDatabaseTests(DatabaseProvider provider) : IAsyn
         ("PL-003", PaymentKind.TopUp, Money.FromPounds(500m), null, null),
         ("PL-004", PaymentKind.TopUp, Money.FromPounds(250m), null, null),
     ];
+
+    /// <summary>An invoice line for PL-005 (the independent school), recorded by an officer and approved (in part when <paramref name="approvedPounds"/> is less).</summary>
+    private async Task<long> ApprovedInvoiceLineAsync(string number, LocalDate from, LocalDate to, decimal invoicedPounds, decimal? approvedPounds = null)
+    {
+        var (commissioning, finance) = Contexts("finance.officer");
+        await using var c = commissioning;
+        await using var f = finance;
+        var placement = await c.Placements.SingleAsync(p => p.Reference == "PL-005", Ct);
+        var now = _clock.GetCurrentInstant();
+        var invoice = new Invoice(placement.ProviderId, "IND", number, InvoiceKind.Invoice, from, from, 30, "finance.officer", now, "form", null);
+        var invoiced = Money.FromPounds(invoicedPounds);
+        var line = invoice.AddLine(new InvoiceLine(placement.Id, "PL-005", "CH-005", "EF", from, to, invoiced, null, null, null));
+        line.Matched(null, invoiced, invoiced, InvoiceLineStatus.ReadyToApprove, null);
+        line.Approve(Money.FromPounds(approvedPounds ?? invoicedPounds), "finance.approver", now, approvedPounds is null ? null : "extra hours not agreed");
+        f.Invoices.Add(invoice);
+        await f.SaveChangesAsync(Ct);
+        return line.Id;
+    }
+
+    private async Task<List<InvoiceLine>> InvoiceLinesAsync()
+    {
+        await using var f = Finance();
+        return await f.InvoiceLines.AsNoTracking().OrderBy(l => l.Id).ToListAsync(Ct);
+    }
+
+    [Fact]
+    public async Task ApprovedInvoiceLines_ArePaidOnceAsOneFeeLinePerPlacementAndYear_UnderS251Line123_AndStampedPaidOnApproval()
+    {
+        // Summer term 2026 invoiced £20,000 and approved in full; April's 1:1 support invoiced £1,000, £900 approved (partly).
+        await ApprovedInvoiceLineAsync("IND-0412", new(2026, 4, 13), new(2026, 7, 22), 20_000m);
+        await ApprovedInvoiceLineAsync("IND-0413", new(2026, 4, 1), new(2026, 4, 30), 1_000m, 900m);
+
+        await PrepareAsync(April);
+        await PrepareAsync(April); // a recomputed draft takes the same lines again, not twice
+        var run = Assert.Single(await RunsAsync());
+        var fee = Assert.Single(await LinesAsync(run.Id), l => l.Kind == PaymentKind.Fee);
+        Assert.Equal(("PL-005", "IND", "1.2.3", Fy2026, Money.FromPounds(20_900m), "EF"),
+            (fee.PlacementReference, fee.ProviderReference, fee.S251Line, fee.FinancialYear, fee.Amount, fee.ChildInitials));
+        Assert.Equal("invoices IND-0413 (1 Apr 2026 – 30 Apr 2026); IND-0412 (13 Apr 2026 – 22 Jul 2026)", fee.Reason);
+        Assert.Equal(Money.FromPounds(3_375m + 20_900m), run.Total);
+        await using (var f = Finance())
+            Assert.Equal(2, await f.InvoicePayments.CountAsync(p => p.PaymentRunId == run.Id, Ct));
+        Assert.All(await InvoiceLinesAsync(), l => Assert.Null(l.PaidOn));
+
+        var approved = await ApproveAsync(April);
+        var paidOn = approved.ApprovedAt!.Value.InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date;
+        Assert.All(await InvoiceLinesAsync(), l => Assert.Equal((paidOn, (int?)run.Id), (l.PaidOn!.Value, l.PaidInRunId)));
+
+        // The next month pays no fee again; the remittance names the invoices.
+        await PrepareAsync(May);
+        Assert.DoesNotContain(await LinesAsync((await RunsAsync(May)).Single().Id), l => l.Kind == PaymentKind.Fee);
+        await using (var f = Finance())
+            Assert.True(await f.AuditEntries.AnyAsync(a => a.EntityType == nameof(InvoiceLine) && a.After!.Contains("PaidOn"), Ct));
+    }
+
+    [Fact]
+    public async Task FeeOfAPlacementHeldBeforeApproval_IsNotPaid_AndIsPaidByTheNextRunAfterRelease()
+    {
+        await ApprovedInvoiceLineAsync("IND-0500", new(2026, 4, 13), new(2026, 7, 22), 20_000m);
+        await PrepareAsync(April);
+        var hold = await WithHoldsAsync("clerk", h => h.HoldAsync("PL-005", "invoice under review", "Finance", "clerk", Ct));
+        await ApproveAsync(April);
+
+        Assert.Null(Assert.Single(await InvoiceLinesAsync()).PaidOn);
+        await using (var f = Finance())
+            Assert.Equal(0, await f.InvoicePayments.CountAsync(Ct));
+
+        await WithHoldsAsync("finance.officer", h => h.ReleaseAsync(hold.Id, "finance.officer", "review done", Ct));
+        await PrepareAsync(May);
+        var may = (await RunsAsync(May)).Single();
+        Assert.Equal(Money.FromPounds(20_000m), Assert.Single(await LinesAsync(may.Id), l => l.Kind == PaymentKind.Fee).Amount);
+        await ApproveAsync(May);
+        Assert.Equal(may.Id, Assert.Single(await InvoiceLinesAsync()).PaidInRunId);
+    }
+
+    [Fact]
+    public async Task APlacementWithAnAgreement_IsFeePaid_AndGetsNoScheduledTopUp()
+    {
+        await using (var f = Finance())
+        {
+            await using var c = Contexts("setup").Item1;
+            var academy = await c.Placements.SingleAsync(p => p.Reference == "PL-001", Ct);
+            f.PlacementAgreements.Add(new PlacementAgreement(academy.Id, "PL-001", academy.ProviderId, "ACAD", InvoicingPattern.MonthlyInArrears,
+                TermSplit.SchoolDays, true, "one term", null, 30, null));
+            await f.SaveChangesAsync(Ct);
+        }
+
+        await PrepareAsync(April);
+
+        Assert.DoesNotContain(await LinesAsync(), l => l.PlacementReference == "PL-001");
+    }
 
     [Fact]
     public async Task PrepareApril_OneRunOfTheCouncilsScheduledPlacements_TotalIsTheSumOfItsLines_AndAudited()

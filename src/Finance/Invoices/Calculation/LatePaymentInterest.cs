@@ -1,4 +1,6 @@
 using NodaTime;
+using Placements.Commissioning;
+using Placements.Finance.Funding.Entitlement;
 
 namespace Placements.Finance.Invoices.Calculation;
 
@@ -28,12 +30,30 @@ public sealed record LateCharge(int DaysLate, int ReferenceRateBasisPoints, Mone
 public static class LatePaymentInterest
 {
     /// <exception cref="Commissioning.DomainRuleException"><c>NoBaseRateForDate</c> when the table has no rate on the reference date.</exception>
-    public static LateCharge For(Money debt, LocalDate dueOn, LocalDate paidOn, IReadOnlyList<BaseRateRow> baseRates) =>
-        throw new NotImplementedException();
+    /// <remarks>Paid on or before the due date: nothing is owed, and a missing base rate does not matter (the rate shows as 0 if unknown).</remarks>
+    public static LateCharge For(Money debt, LocalDate dueOn, LocalDate paidOn, IReadOnlyList<BaseRateRow> baseRates)
+    {
+        ArgumentNullException.ThrowIfNull(baseRates);
+        var daysLate = Math.Max(0, Period.DaysBetween(dueOn, paidOn));
+        var reference = ReferenceDate(dueOn);
+        var rate = baseRates.Where(r => r.EffectiveFrom <= reference).MaxBy(r => r.EffectiveFrom);
+        if (daysLate == 0) return new(0, rate?.BasisPoints ?? 0, Money.Zero, Money.Zero);
+        if (rate is null)
+            throw new DomainRuleException("NoBaseRateForDate",
+                $"There is no base rate in force on {reference:d MMMM uuuu}, the reference date for a debt due on {dueOn:d MMMM uuuu}. " +
+                "Add the Bank of England base rate from that date.");
+        // pence × (bp + 800) / 10,000 a year × days / 365, exact, rounded once.
+        var interest = new ExactAmount((Int128)debt.Pence * (rate.BasisPoints + 800) * daysLate, 10_000L * 365).Rounded();
+        return new(daysLate, rate.BasisPoints, interest, FixedCompensation(debt));
+    }
 
     /// <summary>Under £1,000 → £40; £1,000–£9,999.99 → £70; £10,000 or more → £100.</summary>
-    public static Money FixedCompensation(Money debt) => throw new NotImplementedException();
+    public static Money FixedCompensation(Money debt) =>
+        debt < Money.FromPence(100_000) ? Money.FromPence(4_000)
+        : debt < Money.FromPence(1_000_000) ? Money.FromPence(7_000)
+        : Money.FromPence(10_000);
 
     /// <summary>31 December or 30 June before the half-year the due date is in.</summary>
-    public static LocalDate ReferenceDate(LocalDate dueOn) => throw new NotImplementedException();
+    public static LocalDate ReferenceDate(LocalDate dueOn) =>
+        dueOn.Month <= 6 ? new LocalDate(dueOn.Year - 1, 12, 31) : new LocalDate(dueOn.Year, 6, 30);
 }

@@ -30,12 +30,51 @@ public sealed record LargePayment(LocalDate PaidOn, string ProviderReference, st
 public static class PaymentPerformance
 {
     /// <summary>Invoices paid in the financial year; "within 30 days" = paid on or before the due date.</summary>
-    public static Reg113Report Reg113(FinancialYear year, IEnumerable<InvoiceForReporting> invoices) => throw new NotImplementedException();
+    public static Reg113Report Reg113(FinancialYear year, IEnumerable<InvoiceForReporting> invoices)
+    {
+        var paid = PaidWithin(year.Dates, invoices);
+        var onTime = paid.Count(i => i.PaidOn <= i.DueOn);
+        return new(year, paid.Count, onTime, Percent(onTime, paid.Count),
+            Money.Sum(paid.Select(i => i.InterestPaid)), Money.Sum(paid.Select(i => i.InterestLiable)));
+    }
 
     /// <summary>The six-month period ending on <paramref name="periodEnd"/> (31 March or 30 September).</summary>
     /// <exception cref="ArgumentException">The period does not end on 31 March or 30 September.</exception>
-    public static PaymentComplianceReport Compliance(LocalDate periodEnd, IEnumerable<InvoiceForReporting> invoices) => throw new NotImplementedException();
+    /// <remarks>Days to pay run from receipt to payment; "within 30 days" is 30 days or fewer.</remarks>
+    public static PaymentComplianceReport Compliance(LocalDate periodEnd, IEnumerable<InvoiceForReporting> invoices)
+    {
+        if (!((periodEnd.Month == 3 && periodEnd.Day == 31) || (periodEnd.Month == 9 && periodEnd.Day == 30)))
+            throw new ArgumentException($"A payment compliance period ends on 31 March or 30 September, not {periodEnd:d MMMM uuuu}.", nameof(periodEnd));
+        var start = new LocalDate(periodEnd.Year, periodEnd.Month, 1).PlusMonths(-5);
+        var paid = PaidWithin(new DateInterval(start, periodEnd), invoices);
+        var days = paid.Select(i => (Invoice: i, Days: Period.DaysBetween(i.ReceivedOn, i.PaidOn!.Value))).ToList();
+        var average = days.Count == 0 ? 0m : Math.Round((decimal)days.Sum(d => (long)d.Days) / days.Count, 1, MidpointRounding.AwayFromZero);
+        return new(start, periodEnd, paid.Count, average,
+            Percent(days.Count(d => d.Days <= 30), paid.Count),
+            Percent(days.Count(d => d.Days is > 30 and <= 60), paid.Count),
+            Percent(days.Count(d => d.Days > 60), paid.Count),
+            Percent(days.Count(d => d.Days > 30 && d.Invoice.Disputed), paid.Count),
+            Money.Sum(paid.Select(i => i.InterestPaid)));
+    }
 
     /// <summary>Invoices of more than £30,000 paid in the quarter (of the financial year) that starts on <paramref name="quarterStart"/>.</summary>
-    public static IReadOnlyList<LargePayment> Over30000(LocalDate quarterStart, IEnumerable<InvoiceForReporting> invoices) => throw new NotImplementedException();
+    /// <remarks>Exactly £30,000.00 is not "more than £30,000". Ordered by the day paid, then provider, then invoice number.</remarks>
+    public static IReadOnlyList<LargePayment> Over30000(LocalDate quarterStart, IEnumerable<InvoiceForReporting> invoices) =>
+        PaidWithin(new DateInterval(quarterStart, quarterStart.PlusMonths(3).PlusDays(-1)), invoices)
+            .Where(i => i.Amount > Threshold)
+            .OrderBy(i => i.PaidOn).ThenBy(i => i.ProviderName, StringComparer.Ordinal).ThenBy(i => i.Number, StringComparer.Ordinal)
+            .Select(i => new LargePayment(i.PaidOn!.Value, i.ProviderReference, i.ProviderName, i.Number, i.Amount))
+            .ToList();
+
+    private static readonly Money Threshold = Money.FromPence(3_000_000);
+
+    private static List<InvoiceForReporting> PaidWithin(DateInterval dates, IEnumerable<InvoiceForReporting> invoices)
+    {
+        ArgumentNullException.ThrowIfNull(invoices);
+        return invoices.Where(i => i.PaidOn is { } paidOn && dates.Contains(paidOn)).ToList();
+    }
+
+    /// <summary><paramref name="part"/> of <paramref name="whole"/> as a percentage, 1 dp half away from zero; 0 of nothing is 0.</summary>
+    private static decimal Percent(int part, int whole) =>
+        whole == 0 ? 0m : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
 }
