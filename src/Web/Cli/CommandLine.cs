@@ -37,6 +37,8 @@ public static class CommandLine
                                                      approve it (a FinanceApprover who did not prepare it, within their limit)
           payments export --month 2026-05 --out <folder> [--as <user>] [--run <n>]
                                                      write payment_lines.csv, ledger.csv and the remittance PDFs of the approved run
+          invoices import <file.csv> --as <user>     record a provider's invoice CSV (README: provider invoice CSV), all or nothing
+          invoices check-deadlines                   flag invoices due soon or overdue today (the daily job, run now)
         """;
 
     /// <summary>A verb is a first argument that is not an option (options start with '-').</summary>
@@ -45,7 +47,7 @@ public static class CommandLine
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var verb = args[0];
-        if (verb is not ("migrate" or "seed-demo" or "users" or "import" or "funding" or "payments"))
+        if (verb is not ("migrate" or "seed-demo" or "users" or "import" or "funding" or "payments" or "invoices"))
         {
             Console.Error.WriteLine($"Unknown verb '{verb}'.{Environment.NewLine}{Usage}");
             return 2;
@@ -79,6 +81,8 @@ public static class CommandLine
                 return await FundingScheduleAsync(sp, args);
             case "payments":
                 return await PaymentsCommand.RunAsync(sp, args, Option, FromShell, Usage);
+            case "invoices":
+                return await InvoicesCommand.RunAsync(sp, args, Option, FromShell, Usage);
             default:
                 return await AddUserAsync(sp, args);
         }
@@ -159,7 +163,8 @@ public static class CommandLine
     {
         if (Path.IsPathRooted(path)) return path;
         var shell = Environment.GetEnvironmentVariable("PWD");
-        return shell is { Length: > 0 } && Directory.Exists(Path.Combine(shell, path)) ? Path.Combine(shell, path) : Path.GetFullPath(path);
+        return shell is { Length: > 0 } && (Directory.Exists(Path.Combine(shell, path)) || File.Exists(Path.Combine(shell, path)))
+            ? Path.Combine(shell, path) : Path.GetFullPath(path);
     }
 
     private static string? Option(string[] args, string name)

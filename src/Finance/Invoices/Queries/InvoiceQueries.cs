@@ -1,4 +1,3 @@
-#pragma warning disable CS9113 // STUB: remove with the implementation
 using NodaTime;
 using Placements.Commissioning.Persistence;
 using Placements.Commissioning.SchoolCalendar;
@@ -63,15 +62,4 @@ public sealed record ProviderStatement(
 /// <summary>The pages' reads over invoices. Set-based; no child names in any result.</summary>
 public sealed partial class InvoiceQueries(CommissioningDb commissioning, FinanceDb finance, InvoiceSettings settings)
 {
-    /// <summary>Unpaid (not yet paid in full, not rejected) invoices by provider, aged from receipt to <paramref name="today"/>.</summary>
-    public Task<IReadOnlyList<AgedInvoicesRow>> AgedAsync(LocalDate today, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
-
-    /// <returns>Null when there is no such provider.</returns>
-    public Task<ProviderStatement?> StatementAsync(string providerReference, FinancialYear year, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
-
-    /// <summary>Every invoice as reporting reads it, with its interest liable computed from the base-rate table.</summary>
-    public Task<IReadOnlyList<InvoiceForReporting>> ForReportingAsync(CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
 }
