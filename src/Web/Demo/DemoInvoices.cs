@@ -102,7 +102,8 @@ public sealed class DemoInvoices(IServiceProvider services, LocalDate today)
 
         var invoices = Plan(agreed.Zip(agreements), unagreed, calendar);
         await RecordAndDecideAsync(invoices, cancellationToken);
-        await SeedPaidInvoicesAsync(invoices.Where(i => !i.Latest).ToList(), cancellationToken);
+        // Nothing is seeded as paid: an invoice is paid only by an approved payment run, and the demo county seeds no runs
+        // (its payment history starts with the first run a demo user prepares; that run pays the approved invoices' Fee lines).
         _actor.ActingAs("system:demo-seed");
     }
 
@@ -310,16 +311,4 @@ public sealed class DemoInvoices(IServiceProvider services, LocalDate today)
         invoice.ReceivedOn, null,
         invoice.Lines.Select(l => new InvoiceLineDraft(l.Candidate.ChildReference, l.Candidate.Placement.Reference, l.Period.Start, l.Period.End,
             l.Amount, l.Description, null)).ToList(), "form");
-
-    /// <summary>
-    /// TODO(issue 6, payment run pays invoices): "paid on time" and "paid late" (interest liable) invoices. An invoice is
-    /// paid only by an approved payment run paying its approved lines as Fee lines (s251 1.2.3), which the payment run does
-    /// not do yet; the seed must not invent payment runs or stamp lines paid. Until the run pays Fee lines this records
-    /// nothing: the older periods' invoices stay approved, awaiting payment.
-    /// </summary>
-    private Task SeedPaidInvoicesAsync(IReadOnlyList<Planned> approvedEarlier, CancellationToken cancellationToken)
-    {
-        _ = (approvedEarlier, cancellationToken);
-        return Task.CompletedTask;
-    }
 }
