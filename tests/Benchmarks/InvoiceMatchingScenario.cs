@@ -155,18 +155,6 @@ public static class InvoiceMatchingScenario
                 Console.WriteLine($"match {i + 1}: {matched:N0} lines in {Format(clock.Elapsed)} ({matched / clock.Elapsed.TotalSeconds:N0} lines/s)");
             }
 
-            await using (var scope = app.Services.CreateAsyncScope())
-            {
-                var statuses1 = await scope.ServiceProvider.GetRequiredService<FinanceDb>().InvoiceLines
-                    .GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-                await ResetAsync(app.Services);
-                Console.WriteLine("stages (the matcher's steps timed apart, after a reset): " + await StagesAsync(app.Services));
-                await ResetAsync(app.Services);
-                await using var again = app.Services.CreateAsyncScope();
-                await new MatchInvoiceLines(again.ServiceProvider.GetRequiredService<CommissioningDb>(), again.ServiceProvider.GetRequiredService<FinanceDb>(),
-                    InvoiceSettings.Default).MatchAsync();
-                GC.KeepAlive(statuses1);
-            }
             await using var count = app.Services.CreateAsyncScope();
             var statuses = await count.ServiceProvider.GetRequiredService<FinanceDb>().InvoiceLines
                 .GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
@@ -177,44 +165,6 @@ public static class InvoiceMatchingScenario
         {
             if (database == DatabaseProvider.Postgres) await DropPostgresAsync(connectionString);
         }
-    }
-
-    /// <summary>
-    /// The matcher's steps timed one by one, as <see cref="MatchInvoiceLines"/> does them (credits aside: there are none):
-    /// load the open lines tracked; load agreements, placements and the calendar; compute every expected amount and
-    /// decision; save (change detection, SQL and audit rows). For profiling when the total misses its target.
-    /// </summary>
-    private static async Task<string> StagesAsync(IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var commissioning = scope.ServiceProvider.GetRequiredService<CommissioningDb>();
-        var finance = scope.ServiceProvider.GetRequiredService<FinanceDb>();
-        var clock = Stopwatch.StartNew();
-        var open = await finance.InvoiceLines.Where(l => l.Status == InvoiceLineStatus.Unmatched).ToListAsync();
-        var loadLines = clock.Elapsed; clock.Restart();
-        var agreements = await finance.PlacementAgreements.AsNoTracking().Include(a => a.Fees).Include(a => a.Extras).AsSplitQuery()
-            .ToDictionaryAsync(a => a.PlacementId);
-        var placements = await commissioning.Placements.AsNoTracking().ToDictionaryAsync(p => p.Id);
-        var calendar = new TermCalendar(await commissioning.Terms.AsNoTracking().ToListAsync(), await commissioning.SchoolClosures.AsNoTracking().ToListAsync());
-        var loadRest = clock.Elapsed; clock.Restart();
-        var terms = new Dictionary<int, AgreementTerms>();
-        foreach (var line in open)
-        {
-            if (!agreements.TryGetValue(line.PlacementId, out var agreement)) { line.Matched(null, null, line.Amount, InvoiceLineStatus.Unmatched, "none"); continue; }
-            var placement = placements[line.PlacementId];
-            if (!terms.TryGetValue(agreement.Id, out var agreed)) terms[agreement.Id] = agreed = agreement.ToTerms(placement.Start, placement.End, placement.Attendance);
-            var expected = ExpectedAmount.For(agreed, new DateInterval(line.PeriodStart, line.PeriodEnd), calendar).Total;
-            var decision = Placements.Finance.Invoices.Calculation.InvoiceMatch.Decide(line.Amount, expected, InvoiceSettings.Default.Tolerance);
-            line.Matched(agreement.Id, expected, line.Amount, decision.Status, decision.Reason);
-        }
-        var compute = clock.Elapsed; clock.Restart();
-        finance.ChangeTracker.AutoDetectChangesEnabled = false;
-        finance.ChangeTracker.DetectChanges();
-        var detect = clock.Elapsed; clock.Restart();
-        await finance.SaveChangesAsync();
-        var save = clock.Elapsed;
-        return $"load {open.Count:N0} lines {Format(loadLines)}, load agreements/placements/calendar {Format(loadRest)}, compute {Format(compute)}, " +
-               $"detect changes {Format(detect)}, save (SQL + audit rows) {Format(save)}";
     }
 
     /// <summary>Every line back to Unmatched, as recorded (untimed), so the next repeat is a first match too.</summary>
@@ -272,7 +222,7 @@ public static class InvoiceMatchingScenario
         /// <summary>By placement index; the placement's id is filled in when written.</summary>
         public List<(int Placement, Func<Placement, Provider, PlacementAgreement> Create)> Agreements { get; } = [];
         /// <summary>Provider index, period, lines (placement index, child index, amount).</summary>
-        public List<(int Provider, DateInterval Period, List<(int Placement, Money Amount)> Lines)> Invoices { get; } = [];
+        public List<(int Provider, DateInterval Period, List<(int Placement, DateInterval Period, Money Amount)> Lines)> Invoices { get; } = [];
         public int LineCount { get; private set; }
         public int LinesWithoutAgreement { get; private set; }
         public int LinesBeyondTolerance { get; private set; }
@@ -341,7 +291,7 @@ public static class InvoiceMatchingScenario
                         invoiceOf[key] = invoice = county.Invoices.Count;
                         county.Invoices.Add((providerIndex, period, []));
                     }
-                    county.Invoices[invoice].Lines.Add((p, amount));
+                    county.Invoices[invoice].Lines.Add((p, period, amount)); // each line its own period: a mid-term starter's is shorter
                     county.LineCount++;
                 }
             }
@@ -378,8 +328,8 @@ public static class InvoiceMatchingScenario
                 var received = period.End.PlusDays(3);
                 var invoice = new Invoice(provider.Id, provider.Reference, $"INV-{++number:000000}", InvoiceKind.Invoice, period.End.PlusDays(1), received,
                     30, "bench-officer", now, "benchmark", null);
-                foreach (var (p, amount) in lines)
-                    invoice.AddLine(new InvoiceLine(placements[p].Id, placements[p].Reference, Children[p].Reference, "GF", period.Start, period.End, amount,
+                foreach (var (p, linePeriod, amount) in lines)
+                    invoice.AddLine(new InvoiceLine(placements[p].Id, placements[p].Reference, Children[p].Reference, "GF", linePeriod.Start, linePeriod.End, amount,
                         "Fees", null, null));
                 finance.Invoices.Add(invoice);
             }
