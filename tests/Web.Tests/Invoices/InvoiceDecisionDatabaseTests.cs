@@ -35,34 +35,19 @@ public abstract class InvoiceDecisionDatabaseTests(DatabaseProvider provider) : 
     private static readonly Money FiveThousand = Money.FromPounds(5_000m);
 
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 4, 27, 9, 0), Duration.FromMinutes(1));
-    private DatabaseSettings _database = null!;
+    private ModuleDatabase _database = null!;
     private int _providerId;
     private int _placementId;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private sealed class Actor(string name) : IAuditActor
-    {
-        public string Name => name;
-    }
-
     public async ValueTask InitializeAsync()
     {
-        _database = new DatabaseSettings(provider, TestDatabases.Create(provider));
+        _database = await ModuleDatabase.CreateAsync(provider, _clock, Ct);
         var (commissioning, finance) = Contexts("setup");
         await using (commissioning)
         await using (finance)
         {
-            await commissioning.Database.MigrateAsync(Ct); // first: it owns the audit table
-            await finance.Database.MigrateAsync(Ct);
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                var connection = (SqliteConnection)commissioning.Database.GetDbConnection();
-                await connection.OpenAsync(Ct);
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA journal_mode=WAL;";
-                await command.ExecuteNonQueryAsync(Ct);
-            }
             var school = new Provider("IND", "Hillside Independent School", ProvisionType.IndependentSpecial, "881", Phase.Secondary);
             commissioning.Providers.Add(school);
             var child = new Child("CH-005", "Eve", "Foster", new LocalDate(2012, 3, 1), Need.ASD, "320");
@@ -76,25 +61,9 @@ public abstract class InvoiceDecisionDatabaseTests(DatabaseProvider provider) : 
         }
     }
 
-    public ValueTask DisposeAsync()
-    {
-        if (provider == DatabaseProvider.Sqlite) SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
-    private (CommissioningDb, FinanceDb) Contexts(string actor)
-    {
-        var interceptor = new AuditInterceptor(_clock, new Actor(actor));
-        T Make<T>(string history, Func<DbContextOptions<T>, T> create) where T : DbContext
-        {
-            var options = new DbContextOptionsBuilder<T>();
-            _database.Configure(options, history);
-            options.AddInterceptors(interceptor);
-            return create(options.Options);
-        }
-        return (Make<CommissioningDb>(CommissioningDb.MigrationsHistoryTable, o => new CommissioningDb(o)),
-                Make<FinanceDb>(FinanceDb.MigrationsHistoryTable, o => new FinanceDb(o)));
-    }
+    private (CommissioningDb, FinanceDb) Contexts(string actor) => _database.Contexts(actor);
 
     private FinanceDb Finance(string actor = "reader") => Contexts(actor).Item2;
 

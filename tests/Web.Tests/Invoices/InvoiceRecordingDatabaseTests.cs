@@ -41,55 +41,19 @@ public abstract class InvoiceRecordingDatabaseTests(DatabaseProvider provider) :
     private static readonly LocalDate AutumnEnd = new(2026, 12, 18);
 
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 11, 25, 9, 0), Duration.FromSeconds(1));
-    private DatabaseSettings _database = null!;
+    private ModuleDatabase _database = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private sealed class Actor(string name) : IAuditActor
-    {
-        public string Name => name;
-    }
-
     public async ValueTask InitializeAsync()
     {
-        _database = new DatabaseSettings(provider, TestDatabases.Create(provider));
-        var (commissioning, finance) = Contexts("setup");
-        await using (commissioning)
-        await using (finance)
-        {
-            await commissioning.Database.MigrateAsync(Ct); // first: it owns the audit table
-            await finance.Database.MigrateAsync(Ct);
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                var connection = (SqliteConnection)commissioning.Database.GetDbConnection();
-                await connection.OpenAsync(Ct);
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA journal_mode=WAL;";
-                await command.ExecuteNonQueryAsync(Ct);
-            }
-        }
+        _database = await ModuleDatabase.CreateAsync(provider, _clock, Ct);
         await SeedCountyAsync();
     }
 
-    public ValueTask DisposeAsync()
-    {
-        if (provider == DatabaseProvider.Sqlite) SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
-    private (CommissioningDb, FinanceDb) Contexts(string actor)
-    {
-        var interceptor = new AuditInterceptor(_clock, new Actor(actor));
-        T Make<T>(string history, Func<DbContextOptions<T>, T> create) where T : DbContext
-        {
-            var options = new DbContextOptionsBuilder<T>();
-            _database.Configure(options, history);
-            options.AddInterceptors(interceptor);
-            return create(options.Options);
-        }
-        return (Make<CommissioningDb>(CommissioningDb.MigrationsHistoryTable, o => new CommissioningDb(o)),
-                Make<FinanceDb>(FinanceDb.MigrationsHistoryTable, o => new FinanceDb(o)));
-    }
+    private (CommissioningDb, FinanceDb) Contexts(string actor) => _database.Contexts(actor);
 
     private FinanceDb Finance() => Contexts("reader").Item2;
 

@@ -34,7 +34,7 @@ public abstract class InvoiceReportingDatabaseTests(DatabaseProvider provider) :
     private static readonly Instant Now = Instant.FromUtc(2026, 6, 30, 9, 0);
 
     private readonly FakeClock _clock = new(Now, Duration.FromMinutes(1));
-    private DatabaseSettings _database = null!;
+    private ModuleDatabase _database = null!;
     private (int Id, string Reference) _hillside, _brook;
     private readonly Dictionary<string, int> _placements = [];
     private int _agreementId;
@@ -42,43 +42,15 @@ public abstract class InvoiceReportingDatabaseTests(DatabaseProvider provider) :
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private sealed class Actor(string name) : IAuditActor
-    {
-        public string Name => name;
-    }
-
     public async ValueTask InitializeAsync()
     {
-        _database = new DatabaseSettings(provider, TestDatabases.Create(provider));
-        var (commissioning, finance) = Contexts("setup");
-        await using (commissioning)
-        await using (finance)
-        {
-            await commissioning.Database.MigrateAsync(Ct); // first: it owns the audit table
-            await finance.Database.MigrateAsync(Ct);
-        }
+        _database = await ModuleDatabase.CreateAsync(provider, _clock, Ct);
         await SeedAsync();
     }
 
-    public ValueTask DisposeAsync()
-    {
-        if (provider == DatabaseProvider.Sqlite) SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
-    private (CommissioningDb, FinanceDb) Contexts(string actor)
-    {
-        var interceptor = new AuditInterceptor(_clock, new Actor(actor));
-        T Make<T>(string history, Func<DbContextOptions<T>, T> create) where T : DbContext
-        {
-            var options = new DbContextOptionsBuilder<T>();
-            _database.Configure(options, history);
-            options.AddInterceptors(interceptor);
-            return create(options.Options);
-        }
-        return (Make<CommissioningDb>(CommissioningDb.MigrationsHistoryTable, o => new CommissioningDb(o)),
-                Make<FinanceDb>(FinanceDb.MigrationsHistoryTable, o => new FinanceDb(o)));
-    }
+    private (CommissioningDb, FinanceDb) Contexts(string actor) => _database.Contexts(actor);
 
     private async Task SeedAsync()
     {
