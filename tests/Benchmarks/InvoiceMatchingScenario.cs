@@ -285,7 +285,7 @@ public static class InvoiceMatchingScenario
                     var amount = roll < 85 ? expected : roll < 95 ? expected + Money.FromPence(random.Next(1, 100)) : expected + Money.FromPounds(random.Next(200, 2_000));
                     if (!withAgreement) county.LinesWithoutAgreement++;
                     // A charge of a few hundred pounds on a 52-week term of £70,000 is within its 0.5% tolerance: count what the rule queries.
-                    else if (Placements.Finance.Invoices.Calculation.InvoiceMatch.Decide(amount, expected, InvoiceSettings.Default.Tolerance).Status
+                    else if (global::Placements.Finance.Invoices.Calculation.InvoiceMatch.Decide(amount, expected, InvoiceSettings.Default.Tolerance).Status
                              == InvoiceLineStatus.Queried) county.LinesBeyondTolerance++;
                     var key = (providerIndex, pattern, period.End);
                     if (!invoiceOf.TryGetValue(key, out var invoice))
