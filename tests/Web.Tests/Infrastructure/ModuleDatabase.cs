@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using NodaTime;
 using Placements.Commissioning.Auditing;
 using Placements.Commissioning.Persistence;
@@ -58,10 +59,23 @@ public sealed class ModuleDatabase : IAsyncDisposable
                 Make<FinanceDb>(FinanceDb.MigrationsHistoryTable, o => new FinanceDb(o)));
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>
+    /// Lets the database go. On PostgreSQL its connection pool is closed and the database dropped: a test class makes a
+    /// database per test, and idle pooled connections to hundreds of them would exhaust the server's 100 connections.
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
-        if (Settings.Provider == DatabaseProvider.Sqlite) SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
+        if (Settings.Provider == DatabaseProvider.Sqlite)
+        {
+            SqliteConnection.ClearAllPools();
+            return;
+        }
+        await using (var connection = new NpgsqlConnection(Settings.ConnectionString)) NpgsqlConnection.ClearPool(connection);
+        await using var server = new NpgsqlConnection(TestDatabases.PostgresServer);
+        await server.OpenAsync();
+        await using var drop = server.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(Settings.ConnectionString).Database}\" WITH (FORCE)";
+        await drop.ExecuteNonQueryAsync();
     }
 
     private sealed class Actor(string name) : IAuditActor
