@@ -6,7 +6,8 @@ namespace Placements.Web.Tests.Invoices;
 /// <summary>
 /// A finance officer in Debian's Chromium opens the invoice work queue from the menu, submits an empty invoice form
 /// (the error summary lists every field), and opens one of the demo's invoices; an axe scan of each page finds no
-/// accessibility violations. The browser app is shared with other browser tests, so this records and decides nothing.
+/// accessibility violations. Then the queue is worked: the officer queries a line of one invoice, and a second user, a
+/// finance approver, approves another's ready lines (the demo's invoices were recorded by the officer).
 /// </summary>
 [Collection(nameof(BrowserSession))]
 public sealed class InvoicesBrowserTests(BrowserSession browser)
@@ -46,5 +47,31 @@ public sealed class InvoicesBrowserTests(BrowserSession browser)
             ["Select the provider", "Enter the invoice number", "Enter the invoice date", "Enter the date received", "Enter at least one line: a child, a period and an amount"],
             await page.Locator(".govuk-error-summary__list a").AllInnerTextsAsync());
         await BrowserSession.AssertNoViolationsAsync(page, "new invoice form with errors");
+    }
+
+    [Fact]
+    public async Task TheQueueIsWorked_AnOfficerQueriesALine_AndASecondUserApprovesAnotherInvoice()
+    {
+        var officer = await browser.SignedInPageAsync("finance.officer");
+        await officer.GotoAsync(BaseAddress + "/Invoices");
+        var queried = await officer.Locator("#to-approve tr[data-invoice] a").First.GetAttributeAsync("href");
+        await officer.GotoAsync(BaseAddress + queried);
+        await officer.Locator("summary.govuk-details__summary", new() { HasTextString = "Line 1:" }).ClickAsync(); // each line's actions fold away
+        await officer.GetByLabel("Reason (to query or reject line 1)").FillAsync("The attendance return for the period has not arrived.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Query line 1" }).ClickAsync();
+        await officer.Locator(".govuk-notification-banner--success").WaitForAsync();
+        Assert.Contains("The attendance return for the period has not arrived.", await officer.Locator("[data-testid=lines]").InnerTextAsync());
+        await BrowserSession.AssertNoViolationsAsync(officer, "invoice after a query");
+
+        var approver = await browser.SignedInPageAsync("finance.approver");
+        await approver.GotoAsync(BaseAddress + "/Invoices");
+        var approved = await approver.Locator("#to-approve tr[data-invoice] a").First.GetAttributeAsync("href");
+        Assert.NotEqual(queried, approved);
+        await approver.GotoAsync(BaseAddress + approved);
+        await approver.GetByRole(AriaRole.Button, new() { Name = "Approve the ready lines" }).ClickAsync();
+        await approver.Locator(".govuk-notification-banner--success").WaitForAsync();
+        Assert.Contains("You approved", await approver.Locator(".govuk-notification-banner--success").InnerTextAsync());
+        Assert.Equal("Awaiting payment", (await approver.Locator("[data-testid=state]").InnerTextAsync()).Trim());
+        await BrowserSession.AssertNoViolationsAsync(approver, "invoice after approval");
     }
 }
