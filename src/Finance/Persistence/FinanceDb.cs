@@ -29,7 +29,26 @@ public sealed class FinanceDb(DbContextOptions<FinanceDb> options) : DbContext(o
     public DbSet<Invoices.InvoiceLine> InvoiceLines => Set<Invoices.InvoiceLine>();
     public DbSet<Invoices.InvoicePayment> InvoicePayments => Set<Invoices.InvoicePayment>();
     public DbSet<Invoices.BaseRate> BaseRates => Set<Invoices.BaseRate>();
+    public DbSet<BudgetRevision> BudgetRevisions => Set<BudgetRevision>();
+    public DbSet<DsgYear> DsgYears => Set<DsgYear>();
+    public DbSet<Budgets.Snapshots.BudgetSnapshot> BudgetSnapshots => Set<Budgets.Snapshots.BudgetSnapshot>();
+    public DbSet<Budgets.Snapshots.BudgetSnapshotLine> BudgetSnapshotLines => Set<Budgets.Snapshots.BudgetSnapshotLine>();
+    public DbSet<Budgets.Snapshots.BudgetSnapshotProvisionType> BudgetSnapshotProvisionTypes => Set<Budgets.Snapshots.BudgetSnapshotProvisionType>();
+    public DbSet<Budgets.Snapshots.BudgetSnapshotPlacement> BudgetSnapshotPlacements => Set<Budgets.Snapshots.BudgetSnapshotPlacement>();
+    public DbSet<Budgets.Snapshots.BudgetSnapshotNote> BudgetSnapshotNotes => Set<Budgets.Snapshots.BudgetSnapshotNote>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Budgets.Snapshots.SnapshotImmutability.Check(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Budgets.Snapshots.SnapshotImmutability.Check(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

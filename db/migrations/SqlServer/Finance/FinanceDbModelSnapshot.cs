@@ -225,12 +225,340 @@ namespace Placements.Migrations.SqlServer.Finance
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FinancialYear", "S251LineCode")
                         .IsUnique();
 
                     b.ToTable("BudgetLines");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.BudgetRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BudgetLineId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Previous")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("RevisedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RevisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetLineId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("BudgetRevisions");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.DsgYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("DeficitBroughtForward")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("int");
+
+                    b.Property<long>("HighNeedsAllocation")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Outturn")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Population2To18")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinancialYear")
+                        .IsUnique();
+
+                    b.ToTable("DsgYears");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Forecast")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("TrendIncluded")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("BudgetSnapshots");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Actual")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BudgetSnapshotId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Commitment")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Forecast")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Pipeline")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PreviousRag")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Rag")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("S251Line")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<long>("Trend")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetSnapshotId", "S251Line")
+                        .IsUnique();
+
+                    b.ToTable("BudgetSnapshotLines");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BudgetSnapshotId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("S251Line")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetSnapshotId");
+
+                    b.ToTable("BudgetSnapshotNotes");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotPlacement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Actual")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AnnualRate")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BudgetSnapshotId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ChildInitials")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<string>("ChildReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("Commitment")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("date");
+
+                    b.Property<long>("InvoicedAboveExpected")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Pipeline")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PlacementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PlacementReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ProviderReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ProvisionType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("S251Line")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetSnapshotId", "PlacementId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetSnapshotPlacements");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotProvisionType", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Actual")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BudgetSnapshotId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Commitment")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Forecast")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Pipeline")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Placements")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProvisionType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("Trend")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetSnapshotId", "ProvisionType")
+                        .IsUnique();
+
+                    b.ToTable("BudgetSnapshotProvisionTypes");
                 });
 
             modelBuilder.Entity("Placements.Finance.Funding.PlaceRate", b =>
@@ -880,6 +1208,51 @@ namespace Placements.Migrations.SqlServer.Finance
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Placements.Finance.Budgets.BudgetRevision", b =>
+                {
+                    b.HasOne("Placements.Finance.Budgets.BudgetLine", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("BudgetLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotLine", b =>
+                {
+                    b.HasOne("Placements.Finance.Budgets.Snapshots.BudgetSnapshot", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("BudgetSnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotNote", b =>
+                {
+                    b.HasOne("Placements.Finance.Budgets.Snapshots.BudgetSnapshot", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("BudgetSnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotPlacement", b =>
+                {
+                    b.HasOne("Placements.Finance.Budgets.Snapshots.BudgetSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetSnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotProvisionType", b =>
+                {
+                    b.HasOne("Placements.Finance.Budgets.Snapshots.BudgetSnapshot", null)
+                        .WithMany("ProvisionTypes")
+                        .HasForeignKey("BudgetSnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Placements.Finance.Invoices.InvoiceLine", b =>
                 {
                     b.HasOne("Placements.Finance.Invoices.Invoice", null)
@@ -936,6 +1309,20 @@ namespace Placements.Migrations.SqlServer.Finance
                     b.Navigation("Extras");
 
                     b.Navigation("Fees");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.BudgetLine", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshot", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("ProvisionTypes");
                 });
 
             modelBuilder.Entity("Placements.Finance.Invoices.Invoice", b =>

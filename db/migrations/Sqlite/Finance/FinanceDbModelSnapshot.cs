@@ -210,12 +210,326 @@ namespace Placements.Migrations.Sqlite.Finance
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FinancialYear", "S251LineCode")
                         .IsUnique();
 
                     b.ToTable("BudgetLines");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.BudgetRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Previous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetLineId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("BudgetRevisions");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.DsgYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeficitBroughtForward")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HighNeedsAllocation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Outturn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Population2To18")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinancialYear")
+                        .IsUnique();
+
+                    b.ToTable("DsgYears");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Forecast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TrendIncluded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("BudgetSnapshots");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Actual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetSnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Commitment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Forecast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Pipeline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousRag")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rag")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("S251Line")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Trend")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetSnapshotId", "S251Line")
+                        .IsUnique();
+
+                    b.ToTable("BudgetSnapshotLines");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetSnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("S251Line")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetSnapshotId");
+
+                    b.ToTable("BudgetSnapshotNotes");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotPlacement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Actual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetSnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChildInitials")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Commitment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("date");
+
+                    b.Property<long>("InvoicedAboveExpected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Pipeline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlacementReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvisionType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("S251Line")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetSnapshotId", "PlacementId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetSnapshotPlacements");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotProvisionType", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Actual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetSnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Commitment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Forecast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Pipeline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Placements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvisionType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Trend")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetSnapshotId", "ProvisionType")
+                        .IsUnique();
+
+                    b.ToTable("BudgetSnapshotProvisionTypes");
                 });
 
             modelBuilder.Entity("Placements.Finance.Funding.PlaceRate", b =>
@@ -839,6 +1153,51 @@ namespace Placements.Migrations.Sqlite.Finance
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Placements.Finance.Budgets.BudgetRevision", b =>
+                {
+                    b.HasOne("Placements.Finance.Budgets.BudgetLine", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("BudgetLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotLine", b =>
+                {
+                    b.HasOne("Placements.Finance.Budgets.Snapshots.BudgetSnapshot", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("BudgetSnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotNote", b =>
+                {
+                    b.HasOne("Placements.Finance.Budgets.Snapshots.BudgetSnapshot", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("BudgetSnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotPlacement", b =>
+                {
+                    b.HasOne("Placements.Finance.Budgets.Snapshots.BudgetSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetSnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshotProvisionType", b =>
+                {
+                    b.HasOne("Placements.Finance.Budgets.Snapshots.BudgetSnapshot", null)
+                        .WithMany("ProvisionTypes")
+                        .HasForeignKey("BudgetSnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Placements.Finance.Invoices.InvoiceLine", b =>
                 {
                     b.HasOne("Placements.Finance.Invoices.Invoice", null)
@@ -895,6 +1254,20 @@ namespace Placements.Migrations.Sqlite.Finance
                     b.Navigation("Extras");
 
                     b.Navigation("Fees");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.BudgetLine", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Placements.Finance.Budgets.Snapshots.BudgetSnapshot", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("ProvisionTypes");
                 });
 
             modelBuilder.Entity("Placements.Finance.Invoices.Invoice", b =>
