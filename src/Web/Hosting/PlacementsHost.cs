@@ -42,6 +42,7 @@ public static class PlacementsHost
         builder.Services.AddScoped<Finance.Payments.ExportPaymentRun>();
         builder.Services.AddScoped<Finance.Payments.PaymentRunExport>();
         builder.Services.AddInvoices();
+        builder.Services.AddBudgets();
         builder.AddPlacementsJobs();
 
         builder.AddPlacementsSecurity();
