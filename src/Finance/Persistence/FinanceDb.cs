@@ -36,6 +36,11 @@ public sealed class FinanceDb(DbContextOptions<FinanceDb> options) : DbContext(o
     public DbSet<Budgets.Snapshots.BudgetSnapshotProvisionType> BudgetSnapshotProvisionTypes => Set<Budgets.Snapshots.BudgetSnapshotProvisionType>();
     public DbSet<Budgets.Snapshots.BudgetSnapshotPlacement> BudgetSnapshotPlacements => Set<Budgets.Snapshots.BudgetSnapshotPlacement>();
     public DbSet<Budgets.Snapshots.BudgetSnapshotNote> BudgetSnapshotNotes => Set<Budgets.Snapshots.BudgetSnapshotNote>();
+    public DbSet<PooledFunding.Referral> Referrals => Set<PooledFunding.Referral>();
+    public DbSet<PooledFunding.PanelMeeting> PanelMeetings => Set<PooledFunding.PanelMeeting>();
+    public DbSet<PooledFunding.PanelDecision> PanelDecisions => Set<PooledFunding.PanelDecision>();
+    public DbSet<PooledFunding.RechargeStatement> RechargeStatements => Set<PooledFunding.RechargeStatement>();
+    public DbSet<PooledFunding.RechargeLine> RechargeLines => Set<PooledFunding.RechargeLine>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

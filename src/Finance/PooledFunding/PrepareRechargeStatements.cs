@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Placements.Commissioning;
+using Placements.Commissioning.Persistence;
+using Placements.Commissioning.SchoolCalendar;
+using Placements.Finance.Payments;
+using Placements.Finance.Persistence;
+
+namespace Placements.Finance.PooledFunding;
+
+/// <summary>What preparing a period's recharges did.</summary>
+public sealed record RechargeOutcome(IReadOnlyList<RechargeStatement> Statements, string Message);
+
+/// <summary>
+/// Prepares each partner's recharge statement for a period (a month, or a quarter for a partner recharged quarterly): its
+/// share of everything the council actually paid for jointly funded placements in runs approved in the period — top-ups,
+/// adjustments (recoveries are credits) and invoices — with the split in force on each day paid for (<see cref="Recharges"/>).
+/// A run belongs to the period it was approved in, so each payment is recharged once; a period already recharged to a
+/// partner is not prepared again.
+/// </summary>
+public sealed class PrepareRechargeStatements(CommissioningDb commissioning, FinanceDb finance, IClock clock)
+{
+    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
+
+    /// <exception cref="DomainRuleException"><c>PeriodNotOver</c>; <c>EducationIsNotRecharged</c>.</exception>
+    public async Task<RechargeOutcome> RunAsync(DateInterval period, IReadOnlyList<Partner> partners, string preparedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(partners);
+        var today = clock.GetCurrentInstant().InZone(London).Date;
+        if (period.End >= today)
+            throw new DomainRuleException("PeriodNotOver", $"The period ends on {period.End:d MMMM yyyy}: recharge it once it is over.");
+        var shares = await SharesAsync(period, cancellationToken);
+        var statements = new List<RechargeStatement>();
+        foreach (var partner in partners)
+        {
+            if (await finance.RechargeStatements.AnyAsync(s => s.Partner == partner && s.PeriodStart == period.Start, cancellationToken)) continue;
+            var lines = shares.Where(s => s.Share.Partner == partner && !s.Share.Amount.IsZero)
+                .Select(s => new RechargeLine(s.Share.Paid.PlacementId, s.Share.Paid.PlacementReference, s.Initials, s.Share.Paid.Description, s.Share.Days,
+                    s.PiecePaid, s.Share.Split, s.Share.Amount, s.S251Line))
+                .ToList();
+            statements.Add(new RechargeStatement(partner, period, preparedBy, clock.GetCurrentInstant(), today.PlusDays(30), lines));
+        }
+        finance.RechargeStatements.AddRange(statements);
+        await finance.SaveChangesAsync(cancellationToken); // a second preparer fails on (partner, period) and nothing is doubled
+        return new(statements, statements.Count == 0
+            ? $"Nothing to prepare: {string.Join(" and ", partners.Select(CostSplit.DescribePartner))} already recharged for {period.Start:d MMM yyyy} – {period.End:d MMM yyyy}."
+            : string.Join(" ", statements.Select(s => $"{s.Reference}: {s.Lines.Count} lines, {s.Total}.")));
+    }
+
+    private sealed record PaidShare(RechargeShare Share, Money PiecePaid, string Initials, string S251Line);
+
+    /// <summary>Every partner's share of what runs approved in the period paid for jointly funded placements.</summary>
+    private async Task<List<PaidShare>> SharesAsync(DateInterval period, CancellationToken cancellationToken)
+    {
+        var decisions = (await finance.PanelDecisions.AsNoTracking().ToListAsync(cancellationToken)).GroupBy(d => d.PlacementId)
+            .ToDictionary(g => g.Key, g => PanelDecision.SplitsInForce(g));
+        var joint = decisions.Where(d => d.Value.Count > 0).Select(d => d.Key).ToList();
+        if (joint.Count == 0) return [];
+        var (from, to) = (period.Start.AtStartOfDayInZone(London).ToInstant(), period.End.PlusDays(1).AtStartOfDayInZone(London).ToInstant());
+        var runs = (await finance.PaymentRuns.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(r => r.IsApproved && r.ApprovedAt >= from && r.ApprovedAt < to).ToDictionary(r => r.Id, r => r.Month);
+        var runIds = runs.Keys.ToList();
+        var lines = await finance.PaymentLines.AsNoTracking()
+            .Where(l => runIds.Contains(l.PaymentRunId) && joint.Contains(l.PlacementId) && l.HoldId == null && l.Kind != PaymentKind.Fee)
+            .ToListAsync(cancellationToken);
+        var fees = await (from p in finance.InvoicePayments.AsNoTracking()
+                          where runIds.Contains(p.PaymentRunId) && joint.Contains(p.PlacementId)
+                          join l in finance.InvoiceLines on p.InvoiceLineId equals l.Id
+                          join i in finance.Invoices on l.InvoiceId equals i.Id
+                          select new { p.PlacementId, l.PlacementReference, l.ChildInitials, l.PeriodStart, l.PeriodEnd, p.Amount, i.Number })
+            .ToListAsync(cancellationToken);
+        var dates = await commissioning.Placements.AsNoTracking().Where(p => joint.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => (p.Start, p.End), cancellationToken);
+
+        var paid = new List<(PaidForPlacement Paid, string Initials, string S251Line)>();
+        foreach (var l in lines)
+        {
+            var month = runs[l.PaymentRunId];
+            var monthEnd = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
+            // A top-up pays the run month; an adjustment corrects the year's earlier months, through the run month.
+            var serviceStart = l.Kind == PaymentKind.TopUp ? month.OnDayOfMonth(1) : l.FinancialYear.Start;
+            var serviceEnd = l.FinancialYear.End < monthEnd ? l.FinancialYear.End : monthEnd;
+            if (Clip(serviceStart, serviceEnd, dates[l.PlacementId]) is not { } days) continue;
+            paid.Add((new PaidForPlacement(l.PlacementId, l.PlacementReference, days, l.Amount,
+                l.Kind == PaymentKind.TopUp ? $"top-up {month:MMMM yyyy}" : $"adjustment {l.FinancialYear}: {l.Reason}"), l.ChildInitials, l.S251Line));
+        }
+        foreach (var f in fees)
+        {
+            if (Clip(f.PeriodStart, f.PeriodEnd, dates[f.PlacementId]) is not { } days) continue;
+            paid.Add((new PaidForPlacement(f.PlacementId, f.PlacementReference, days, f.Amount, $"invoice {f.Number}"), f.ChildInitials, Payments.Calculation.FeeLines.S251Line));
+        }
+
+        var result = new List<PaidShare>();
+        foreach (var (p, initials, line) in paid.OrderBy(p => p.Paid.PlacementReference, StringComparer.Ordinal).ThenBy(p => p.Paid.ServicePeriod.Start))
+        {
+            var shares = Recharges.For(p, decisions[p.PlacementId]);
+            foreach (var piece in shares.GroupBy(s => s.Days))
+            {
+                var piecePaid = Money.Sum(piece.Select(s => s.Amount));
+                result.AddRange(piece.Select(s => new PaidShare(s, piecePaid, initials, line)));
+            }
+        }
+        return result;
+    }
+
+    private static DateInterval? Clip(LocalDate start, LocalDate end, (LocalDate Start, LocalDate? End) placement)
+    {
+        var from = start > placement.Start ? start : placement.Start;
+        var to = placement.End is { } e && e < end ? e : end;
+        return to < from ? null : new DateInterval(from, to);
+    }
+}
+
+/// <summary>Records money a partner paid against a recharge statement.</summary>
+public sealed class RecordRechargeReceipt(FinanceDb finance, IClock clock)
+{
+    /// <exception cref="DomainRuleException"><c>StatementNotFound</c>, <c>ReceiptMustBePositive</c>.</exception>
+    public async Task<RechargeStatement> RunAsync(int statementId, Money amount, LocalDate receivedOn, string recordedBy, CancellationToken cancellationToken = default)
+    {
+        var statement = await finance.RechargeStatements.Include(s => s.Receipts).SingleOrDefaultAsync(s => s.Id == statementId, cancellationToken)
+            ?? throw new DomainRuleException("StatementNotFound", "There is no such recharge statement.");
+        statement.Receive(amount, receivedOn, recordedBy, clock.GetCurrentInstant());
+        await finance.SaveChangesAsync(cancellationToken);
+        return statement;
+    }
+}
+
+/// <summary>
+/// The daily review check: flags each decided case whose decision in force has a review date that has passed, and clears
+/// the flag when a new decision has been made. Idempotent.
+/// </summary>
+public sealed class CheckPanelReviews(FinanceDb finance)
+{
+    /// <returns>How many cases are overdue for review, and how many flags changed.</returns>
+    public async Task<(int Overdue, int Changed)> RunAsync(LocalDate today, CancellationToken cancellationToken = default)
+    {
+        var referrals = await finance.Referrals.Where(r => r.Status == ReferralStatus.Decided).ToListAsync(cancellationToken);
+        var decisions = (await finance.PanelDecisions.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(d => d.ReferralId);
+        var (overdue, changed) = (0, 0);
+        foreach (var referral in referrals)
+        {
+            var inForce = decisions[referral.Id].Where(d => d.Outcome != PanelOutcome.Defer).OrderBy(d => d.EffectiveFrom).ThenBy(d => d.DecidedAt).LastOrDefault();
+            LocalDate? since = inForce is { Approves: true, ReviewDate: { } review } && review < today ? review : null;
+            if (since is not null) overdue++;
+            if (referral.ReviewOverdueSince == since) continue;
+            referral.FlagReview(since);
+            changed++;
+        }
+        await finance.SaveChangesAsync(cancellationToken);
+        return (overdue, changed);
+    }
+}
