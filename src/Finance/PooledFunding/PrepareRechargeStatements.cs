@@ -71,24 +71,26 @@ public sealed class PrepareRechargeStatements(CommissioningDb commissioning, Fin
                           select new { p.PlacementId, l.PlacementReference, l.ChildInitials, l.PeriodStart, l.PeriodEnd, p.Amount, i.Number })
             .ToListAsync(cancellationToken);
         var dates = await commissioning.Placements.AsNoTracking().Where(p => joint.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => (p.Start, p.End), cancellationToken);
+            .ToDictionaryAsync(p => p.Id, p => new { p.Start }, cancellationToken);
 
         var paid = new List<(PaidForPlacement Paid, string Initials, string S251Line)>();
         foreach (var l in lines)
         {
             var month = runs[l.PaymentRunId];
             var monthEnd = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
-            // A top-up pays the run month; an adjustment corrects the year's earlier months, through the run month.
+            // A top-up pays the run month; an adjustment corrects the year's months through the run month, so it is spread
+            // over them. Both from the placement's start, but not cut at its end: the run paid on what it knew then, and a
+            // leaver date learnt later is recovered by a later adjustment (cutting at today's end date would make a
+            // statement depend on when it was prepared).
             var serviceStart = l.Kind == PaymentKind.TopUp ? month.OnDayOfMonth(1) : l.FinancialYear.Start;
             var serviceEnd = l.FinancialYear.End < monthEnd ? l.FinancialYear.End : monthEnd;
-            if (Clip(serviceStart, serviceEnd, dates[l.PlacementId]) is not { } days) continue;
+            if (Clip(serviceStart, serviceEnd, dates[l.PlacementId].Start) is not { } days) continue;
             paid.Add((new PaidForPlacement(l.PlacementId, l.PlacementReference, days, l.Amount,
                 l.Kind == PaymentKind.TopUp ? $"top-up {month:MMMM yyyy}" : $"adjustment {l.FinancialYear}: {l.Reason}"), l.ChildInitials, l.S251Line));
         }
         foreach (var f in fees)
         {
-            if (Clip(f.PeriodStart, f.PeriodEnd, dates[f.PlacementId]) is not { } days) continue;
-            paid.Add((new PaidForPlacement(f.PlacementId, f.PlacementReference, days, f.Amount, $"invoice {f.Number}"), f.ChildInitials, Payments.Calculation.FeeLines.S251Line));
+            paid.Add((new PaidForPlacement(f.PlacementId, f.PlacementReference, new DateInterval(f.PeriodStart, f.PeriodEnd), f.Amount, $"invoice {f.Number}"), f.ChildInitials, Payments.Calculation.FeeLines.S251Line));
         }
 
         var result = new List<PaidShare>();
@@ -104,11 +106,10 @@ public sealed class PrepareRechargeStatements(CommissioningDb commissioning, Fin
         return result;
     }
 
-    private static DateInterval? Clip(LocalDate start, LocalDate end, (LocalDate Start, LocalDate? End) placement)
+    private static DateInterval? Clip(LocalDate start, LocalDate end, LocalDate placementStart)
     {
-        var from = start > placement.Start ? start : placement.Start;
-        var to = placement.End is { } e && e < end ? e : end;
-        return to < from ? null : new DateInterval(from, to);
+        var from = start > placementStart ? start : placementStart;
+        return end < from ? null : new DateInterval(from, end);
     }
 }
 
