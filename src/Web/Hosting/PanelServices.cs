@@ -14,6 +14,7 @@ public static class PanelServices
         services.AddScoped<PrepareRechargeStatements>();
         services.AddScoped<RecordRechargeReceipt>();
         services.AddScoped<CheckPanelReviews>();
+        services.AddScoped<PanelQueries>();
         return services;
     }
 }
