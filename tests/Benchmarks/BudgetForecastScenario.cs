@@ -167,12 +167,47 @@ public static class BudgetForecastScenario
                                   $"{inputs.MonthlyActuals.Count:N0} monthly actuals), compute {F(computes[^1])}: forecast {forecast.Forecast}, " +
                                   $"actual {forecast.Totals.Actual}, commitment {forecast.Totals.Commitment}, {forecast.Problems.Count():N0} unpriced");
             }
+            await BreakdownAsync(services, asAt, budgetSettings);
             return new Result(database.ToString(), forecast!.Placements.Count, months, lines, loads.Min(), computes.Min(), forecast.Forecast);
         }
         finally
         {
             if (database == DatabaseProvider.Postgres) await PaymentRunScenario.DropPostgresAsync(connectionString);
         }
+    }
+
+    /// <summary>The loader's main reads timed one by one (the same queries, for profiling; not part of the figure).</summary>
+    private static async Task BreakdownAsync(IServiceProvider services, LocalDate asAt, BudgetSettings settings)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var commissioning = scope.ServiceProvider.GetRequiredService<CommissioningDb>();
+        var finance = scope.ServiceProvider.GetRequiredService<FinanceDb>();
+        var parts = new List<string>();
+        async Task Time(string what, Func<Task<int>> read)
+        {
+            var clock = Stopwatch.StartNew();
+            var n = await read();
+            parts.Add($"{what} {F(clock.Elapsed)} ({n:N0})");
+        }
+        var earliest = asAt.PlusMonths(-12) < Year.Start ? asAt.PlusMonths(-12) : Year.Start;
+        await Time("placements+providers+children", async () => (await (
+            from p in commissioning.Placements.AsNoTracking()
+            where p.ResponsibleLa == settings.CouncilLaCode && p.Start <= Year.End && (p.End == null || p.End >= earliest)
+            join provider in commissioning.Providers on p.ProviderId equals provider.Id
+            join child in commissioning.Children on p.ChildId equals child.Id
+            select new { p.Id, p.Reference, p.Start, p.End, provider.ProvisionType, child.GivenName, child.FamilyName, child.DateOfBirth }).ToListAsync()).Count);
+        await Time("agreements", async () => (await finance.PlacementAgreements.AsNoTracking().Include(a => a.Fees).Include(a => a.Extras).AsSplitQuery().ToListAsync()).Count);
+        await Time("funding", async () => (await finance.PlacementFunding.AsNoTracking().ToListAsync()).Count);
+        await Time("runs", async () => (await finance.PaymentRuns.AsNoTracking().ToListAsync()).Count);
+        await Time("paid by placement", async () => (await finance.PaymentLines.AsNoTracking()
+            .Where(l => l.FinancialYear == Year && l.HoldId == null && l.Kind != PaymentKind.Fee)
+            .GroupBy(l => l.PlacementId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync()).Count);
+        await Time("place funding report", async () =>
+        {
+            await new Placements.Finance.Reports.PlaceFundingReport(commissioning, finance).LoadAsync(Year, settings.CouncilLaCode);
+            return 1;
+        });
+        Console.WriteLine("load breakdown: " + string.Join("; ", parts));
     }
 
     private sealed record Result(string Database, int Placements, int Runs, int Lines, TimeSpan Load, TimeSpan Compute, Money Forecast);

@@ -51,7 +51,7 @@ public sealed class LoadForecastInputs(CommissioningDb commissioning, FinanceDb 
                 provider.ProvisionType, provider.AgeTo, Child = child.Reference, child.GivenName, child.FamilyName, child.DateOfBirth,
             }).ToListAsync(cancellationToken);
 
-        var agreements = (await finance.PlacementAgreements.AsNoTracking().Include(a => a.Fees).Include(a => a.Extras).ToListAsync(cancellationToken))
+        var agreements = (await finance.PlacementAgreements.AsNoTracking().Include(a => a.Fees).Include(a => a.Extras).AsSplitQuery().ToListAsync(cancellationToken))
             .ToDictionary(a => a.PlacementId);
         var funding = (await finance.PlacementFunding.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(f => f.PlacementId, f => f.ToRow());
         var basis = await finance.ProviderFundingTerms.AsNoTracking().ToDictionaryAsync(t => t.ProviderId, t => t.ProRataBasis, cancellationToken);
