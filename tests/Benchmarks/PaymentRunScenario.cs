@@ -373,7 +373,7 @@ public static class PaymentRunScenario
                        $"funding rows {funding:N0}, {byBand:N0} by band; bands for {string.Join(", ", bandYears.OrderBy(y => y.StartYear))}");
     }
 
-    private static async Task<string> CreatePostgresAsync()
+    internal static async Task<string> CreatePostgresAsync()
     {
         var name = $"placements_bench_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(PostgresServer))
@@ -386,7 +386,7 @@ public static class PaymentRunScenario
         return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ToString();
     }
 
-    private static async Task DropPostgresAsync(string connectionString)
+    internal static async Task DropPostgresAsync(string connectionString)
     {
         NpgsqlConnection.ClearAllPools();
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
@@ -397,7 +397,7 @@ public static class PaymentRunScenario
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string Format(TimeSpan t) => t.TotalSeconds >= 1 ? $"{t.TotalSeconds:F2} s" : $"{t.TotalMilliseconds:F0} ms";
+    internal static string Format(TimeSpan t) => t.TotalSeconds >= 1 ? $"{t.TotalSeconds:F2} s" : $"{t.TotalMilliseconds:F0} ms";
 
     private sealed record RunTiming(TimeSpan Total, TimeSpan Load, TimeSpan Compute, TimeSpan Post);
 

@@ -7,6 +7,8 @@ using Placements.Benchmarks;
 //                                                                              preparing a run against its floor (issue: run < 3× floor)
 // dotnet run -c Release --project tests/Benchmarks -- invoice-matching [--lines 50000] [--database sqlite|postgres|both] [--repeats 3]
 //                                                                              matching open invoice lines to agreements (issue 6: < 5 s)
+// dotnet run -c Release --project tests/Benchmarks -- budget-forecast [--placements 100000] [--database sqlite|postgres|both] [--months 3] [--repeats 3]
+//                                                                              the forecast outturn with approved runs (issue 7: < 3 s)
 // dotnet run -c Release --project tests/Benchmarks -- generate <folder>       writes the county-scale import folder
 // dotnet run -c Release --project tests/Benchmarks -- --job short --filter '*' BenchmarkDotNet micro-benchmarks
 switch (args)
@@ -19,6 +21,8 @@ switch (args)
         return await PaymentRunScenario.RunAsync(options);
     case ["invoice-matching", .. var options]:
         return await InvoiceMatchingScenario.RunAsync(options);
+    case ["budget-forecast", .. var options]:
+        return await BudgetForecastScenario.RunAsync(options);
     case ["generate", var folder]:
         var generator = new CountyGenerator(LocalDate.FromDateTime(DateTime.Today));
         generator.WriteTo(folder);

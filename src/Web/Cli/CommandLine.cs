@@ -39,6 +39,10 @@ public static class CommandLine
                                                      write payment_lines.csv, ledger.csv and the remittance PDFs of the approved run
           invoices import <file.csv> --as <user>     record a provider's invoice CSV (README: provider invoice CSV), all or nothing
           invoices check-deadlines                   flag invoices due soon or overdue today (the daily job, run now)
+          budget forecast [--year 2026/27] [--as-at 2026-12-03] [--no-trend] [--growth 10] [--fee-rise 3]
+                                                     the forecast outturn by s251 line (a scenario with --growth/--fee-rise, in %)
+          budget snapshot [--as-at 2026-12-06] --as <user>
+                                                     take the month's budget snapshot (the monthly job, run now); once a month
         """;
 
     /// <summary>A verb is a first argument that is not an option (options start with '-').</summary>
@@ -47,7 +51,7 @@ public static class CommandLine
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var verb = args[0];
-        if (verb is not ("migrate" or "seed-demo" or "users" or "import" or "funding" or "payments" or "invoices"))
+        if (verb is not ("migrate" or "seed-demo" or "users" or "import" or "funding" or "payments" or "invoices" or "budget"))
         {
             Console.Error.WriteLine($"Unknown verb '{verb}'.{Environment.NewLine}{Usage}");
             return 2;
@@ -83,6 +87,8 @@ public static class CommandLine
                 return await PaymentsCommand.RunAsync(sp, args, Option, FromShell, Usage);
             case "invoices":
                 return await InvoicesCommand.RunAsync(sp, args, Option, FromShell, Usage);
+            case "budget":
+                return await BudgetCommand.RunAsync(sp, args, Option, Usage);
             default:
                 return await AddUserAsync(sp, args);
         }

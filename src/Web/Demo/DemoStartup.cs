@@ -50,7 +50,7 @@ public static class DemoStartup
         await SeedAsync(sp, output, cancellationToken);
     }
 
-    /// <summary>Seeds the demo county and users whatever the database holds (the <c>seed-demo</c> verb checks first).</summary>
+    /// <summary>Seeds the demo county (with the year's payment runs and budget snapshots unless <c>Demo:PaymentRuns=false</c>) and users whatever the database holds (the <c>seed-demo</c> verb checks first).</summary>
     public static async Task SeedAsync(IServiceProvider sp, TextWriter output, CancellationToken cancellationToken = default)
     {
         sp.GetRequiredService<AuditActor>().ActingAs("system:demo-seed");
@@ -62,7 +62,19 @@ public static class DemoStartup
             await new DemoCounty(commissioning, finance, today).SeedAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        // The year so far (Demo:PaymentRuns, default on): April to last month's runs, paid before the invoices arrive (the
+        // next run a demo user prepares pays those), then each month's budget snapshot and the DSG years.
+        var history = sp.GetRequiredService<IConfiguration>().GetValue("Demo:PaymentRuns", true) ? new DemoHistory(sp, today) : null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (history is not null) await history.SeedPaymentRunsAsync(cancellationToken);
+        var runsTook = clock.Elapsed;
         await DemoInvoices.SeedInItsOwnTransactionAsync(sp, today, cancellationToken);
+        clock.Restart();
+        if (history is not null) await history.SeedBudgetHistoryAsync(cancellationToken);
+        if (history is not null)
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoStartup)).LogInformation(
+                "Demo history: {Months} payment runs in {Runs:0.0} s, budget snapshots and DSG years in {Snapshots:0.0} s",
+                history.Months.Count, runsTook.TotalSeconds, clock.Elapsed.TotalSeconds);
 
         var password = sp.GetRequiredService<IConfiguration>()["Demo:Password"] is { Length: > 0 } fixedPassword ? fixedPassword : GeneratePassword();
         var accounts = sp.GetRequiredService<StaffAccounts>();

@@ -24,6 +24,11 @@ public static class JobsSetup
 
     public static readonly TriggerKey InvoiceDeadlineTrigger = new("daily-invoice-deadlines", "invoices");
 
+    /// <summary>Monthly on the 6th at 07:00 UK time: the day after the 5th's payment run, so the month's actuals are in.</summary>
+    public const string DefaultBudgetSnapshotSchedule = "0 0 7 6 * ?";
+
+    public static readonly TriggerKey BudgetSnapshotTrigger = new("monthly-budget-snapshot", "budgets");
+
     public static void AddPlacementsJobs(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -31,6 +36,7 @@ public static class JobsSetup
         var database = DatabaseSettings.From(configuration, builder.Environment.ContentRootPath);
         var schedule = Schedule(configuration, "Jobs:PaymentRunSchedule", DefaultPaymentRunSchedule, "06:00 on the 5th");
         var deadlineSchedule = Schedule(configuration, "Jobs:InvoiceDeadlineSchedule", DefaultInvoiceDeadlineSchedule, "07:00 every day");
+        var snapshotSchedule = Schedule(configuration, "Jobs:BudgetSnapshotSchedule", DefaultBudgetSnapshotSchedule, "07:00 on the 6th");
         var schedulerName = configuration["Jobs:SchedulerName"] is { Length: > 0 } name ? name : "Placements";
 
         // One default scheduler (ISchedulerFactory unkeyed) whose instance name is configurable: in a cluster every node
@@ -60,6 +66,8 @@ public static class JobsSetup
             q.AddTrigger(t => t.ForJob(PreparePaymentRunJob.Key).WithIdentity(PaymentRunTrigger).WithCronSchedule(schedule, InLondon));
             q.AddJob(typeof(InvoiceDeadlineJob), j => j.WithIdentity(InvoiceDeadlineJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(InvoiceDeadlineJob.Key).WithIdentity(InvoiceDeadlineTrigger).WithCronSchedule(deadlineSchedule, InLondon));
+            q.AddJob(typeof(BudgetSnapshotJob), j => j.WithIdentity(BudgetSnapshotJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(BudgetSnapshotJob.Key).WithIdentity(BudgetSnapshotTrigger).WithCronSchedule(snapshotSchedule, InLondon));
         });
         // The stored trigger is kept across restarts (not replaced by the declared one, which would compute its next fire
         // from now): a 5th missed while the app was down is then a misfire, fired once on return. A changed schedule is
@@ -67,7 +75,8 @@ public static class JobsSetup
         builder.Services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService(sp => new ScheduleSync(sp.GetRequiredService<ISchedulerFactory>(),
-            [(PaymentRunTrigger, PreparePaymentRunJob.Key, schedule), (InvoiceDeadlineTrigger, InvoiceDeadlineJob.Key, deadlineSchedule)]));
+            [(PaymentRunTrigger, PreparePaymentRunJob.Key, schedule), (InvoiceDeadlineTrigger, InvoiceDeadlineJob.Key, deadlineSchedule),
+             (BudgetSnapshotTrigger, BudgetSnapshotJob.Key, snapshotSchedule)]));
     }
 
     private static string Schedule(IConfiguration configuration, string key, string fallback, string meaning)
@@ -84,7 +93,7 @@ public static class JobsSetup
 }
 
 /// <summary>
-/// Applies a changed schedule (<c>Jobs:PaymentRunSchedule</c>, <c>Jobs:InvoiceDeadlineSchedule</c>) to the stored
+/// Applies a changed schedule (<c>Jobs:PaymentRunSchedule</c>, <c>Jobs:InvoiceDeadlineSchedule</c>, <c>Jobs:BudgetSnapshotSchedule</c>) to the stored
 /// trigger at start-up (the stored trigger is otherwise kept, so its firing history survives restarts).
 /// </summary>
 internal sealed class ScheduleSync(ISchedulerFactory schedulers, IReadOnlyList<(TriggerKey Trigger, JobKey Job, string Schedule)> schedules) : IHostedService

@@ -40,6 +40,8 @@ public class PlacementsApp(DatabaseProvider provider, bool realServer = false) :
                 [DatabaseSettings.ConnectionStringKey] = ConnectionString,
                 ["Demo:Seed"] = "true",
                 ["Demo:Password"] = DemoPassword,
+                // No seeded payment history: tests prepare the year's runs themselves (a fixture overrides it in ExtraSettings).
+                ["Demo:PaymentRuns"] = "false",
             })
             .AddInMemoryCollection(ExtraSettings));
         // Host settings are visible while Program composes services (e.g. whether OpenID Connect is offered, and the
@@ -85,6 +87,15 @@ public sealed class SqliteApp() : PlacementsApp(DatabaseProvider.Sqlite);
 
 /// <summary>One app on the local PostgreSQL shared by the tests of the assembly.</summary>
 public sealed class PostgresApp() : PlacementsApp(DatabaseProvider.Postgres);
+
+/// <summary>
+/// The demo county with its year so far (<c>Demo:PaymentRuns=true</c>, as <c>dotnet run</c> seeds it): April to last
+/// month's approved runs and budget snapshots, the DSG years and the September budget revision.
+/// </summary>
+public sealed class BudgetDemoApp() : PlacementsApp(DatabaseProvider.Sqlite)
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [new("Demo:PaymentRuns", "true")];
+}
 
 /// <summary>The app on a real Kestrel socket, for the browser.</summary>
 public sealed class BrowserApp() : PlacementsApp(DatabaseProvider.Sqlite, realServer: true);

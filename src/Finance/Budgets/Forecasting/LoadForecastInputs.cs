@@ -51,9 +51,12 @@ public sealed class LoadForecastInputs(CommissioningDb commissioning, FinanceDb 
                 provider.ProvisionType, provider.AgeTo, Child = child.Reference, child.GivenName, child.FamilyName, child.DateOfBirth,
             }).ToListAsync(cancellationToken);
 
-        var agreements = (await finance.PlacementAgreements.AsNoTracking().Include(a => a.Fees).Include(a => a.Extras).ToListAsync(cancellationToken))
+        var agreements = (await finance.PlacementAgreements.AsNoTracking().Include(a => a.Fees).Include(a => a.Extras).AsSplitQuery().ToListAsync(cancellationToken))
             .ToDictionary(a => a.PlacementId);
-        var funding = (await finance.PlacementFunding.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(f => f.PlacementId, f => f.ToRow());
+        // Only the columns the calculation reads (a county has a row or more per placement).
+        var funding = (await finance.PlacementFunding.AsNoTracking()
+                .Select(f => new { f.PlacementId, f.EffectiveFrom, f.Band, f.AgreedAnnualAmount }).ToListAsync(cancellationToken))
+            .ToLookup(f => f.PlacementId, f => new TopUpFundingRow(f.EffectiveFrom, f.Band, f.AgreedAnnualAmount));
         var basis = await finance.ProviderFundingTerms.AsNoTracking().ToDictionaryAsync(t => t.ProviderId, t => t.ProRataBasis, cancellationToken);
         var bands = TopUpBandTable.From(await finance.TopUpBands.AsNoTracking().ToListAsync(cancellationToken));
         var calendar = new TermCalendar(
