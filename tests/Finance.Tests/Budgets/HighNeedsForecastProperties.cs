@@ -108,4 +108,16 @@ public class HighNeedsForecastProperties
         Assert.All(lower, l => Assert.Equal(Money.Sum(c.Starts.Where(s => s.S251Line == l.S251Line && s.ProvisionType == l.ProvisionType
             && s.Start > c.AsAt.PlusMonths(-12) && s.Start <= c.AsAt).Select(s => s.AnnualCost)), l.AnnualCostOfStarts));
     }
+
+    [Property]
+    public void Trend_WithoutGrowth_IsCTimesNSquaredOver288RoundedOnce_HalfAwayFromZero(TrendCase c)
+    {
+        var (left, before) = NewPlacementTrend.Months(c.AsAt, c.Year);
+        foreach (var line in NewPlacementTrend.For(c.Starts, c.AsAt, c.Year))
+        {
+            // C × (n² / 288 + gap / 12) = C × (n² + 24 × gap) / 288, as an exact fraction rounded once.
+            var exact = new ExactAmount((Int128)line.AnnualCostOfStarts.Pence * (left * left + 24 * before), 288);
+            Assert.Equal(exact.Rounded(), line.Amount);
+        }
+    }
 }

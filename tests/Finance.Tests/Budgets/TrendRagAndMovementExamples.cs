@@ -39,6 +39,17 @@ public class TrendRagAndMovementExamples
     }
 
     [Fact]
+    public void Trend_AHalfPennyRoundsAwayFromZero_AsExcelsRound_14401_44Over288Is50_01()
+    {
+        // One month left (March): C × 1 / 288. £14,401.44 / 288 = £50.005 exactly → ROUND(…, 2) = £50.01. The factor 1/288
+        // is not a finite decimal (0.003472…), so multiplying by it rounded to 28 digits lands just under the half penny.
+        var start = new PlacementStart("1.2.1", ProvisionType.MaintainedSpecial, new(2027, 2, 1), Pounds(14_401.44m));
+        Assert.Equal(Pounds(50.01m), Assert.Single(NewPlacementTrend.For([start], new LocalDate(2027, 2, 15), Fy2026)).Amount);
+        // And with growth: £14,401.44 × 1.5 / 288 = £75.0075 → £75.01.
+        Assert.Equal(Pounds(75.01m), Assert.Single(NewPlacementTrend.For([start], new LocalDate(2027, 2, 15), Fy2026, 50m)).Amount);
+    }
+
+    [Fact]
     public void Trend_InMarch_HasNoMonthsLeft_AndIsZero()
     {
         var starts = Starts.Select(s => s with { Start = s.Start.PlusMonths(4) }).ToList();
