@@ -183,6 +183,21 @@ public sealed class BudgetReportPdfTests
     }
 
     [Fact]
+    public void Render_AYearWithNothingRecorded_StillDrawsEverySection_AtZero()
+    {
+        using var pdf = PdfDocument.Open(Render(BudgetReportSample.Empty(), "-empty"));
+        var text = AllText(pdf);
+        foreach (var expected in new[]
+        {
+            "Forecast outturn by s251 line", "Total High Needs Block£0.00£0.00£0.00£0.00£0.00£0.00", "cumulative budget, actuals and forecast",
+            "no movement can be shown yet", "No budget holder has commented", "No DSG years are recorded.", "Every placement could be priced.",
+        })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void FileName_IsTheForecastMonth()
     {
         Assert.Equal("high-needs-monitoring-2026-12.pdf", BudgetReportPdf.FileName(BudgetReportSample.Build()));

@@ -142,6 +142,11 @@ internal static class BudgetReportSample
         return new BudgetReport("Northshire County Council", current, previous, movement, written, dsg);
     }
 
+    /// <summary>A council with nothing recorded for the year: no placements, budgets, place funding or DSG years.</summary>
+    public static BudgetReport Empty() => new("Northshire County Council",
+        HighNeedsForecast.Compute(new ForecastInputs(Fy2026, AsAt, [], Settings, new Dictionary<string, Money>(), null, [], []), ForecastOptions.Base, RagThresholds.Default),
+        null, null, [], []);
+
     public static ForecastPlacement Unpriced(int id) =>
         TopUp(id, "ZZ", ProvisionType.MaintainedSpecial, "1.2.1", PlacementStage.Active, new(2025, 9, 1), TopUpFundingRow.ByBand(new(2025, 9, 1), "E9"),
             Money.FromPounds(100m));

@@ -153,6 +153,17 @@ public sealed class BudgetWorkbookTests
     }
 
     [Fact]
+    public void Render_AYearWithNothingRecorded_HasEverySheet_EachSayingWhyItIsEmpty()
+    {
+        var workbook = BudgetWorkbook.Render(BudgetReportSample.Empty());
+        var total = Sheet(workbook, "Summary").Single(r => (string?)r["S251 line"] == "Total");
+        Assert.Equal((0m, 0m), (Pounds(total["Forecast"]), Pounds(total["Budget"])));
+        Assert.Equal("No placements in the year", Assert.Single(Sheet(workbook, "Placements"))["Placement"]);
+        Assert.Equal("No DSG years recorded", Assert.Single(Sheet(workbook, "DSG"))["Financial year"]);
+        Assert.Equal(12, Sheet(workbook, "Monthly").Count);
+    }
+
+    [Fact]
     public void FileName_IsTheForecastMonth()
     {
         Assert.Equal("high-needs-monitoring-2026-12.xlsx", BudgetWorkbook.FileName(BudgetReportSample.Build()));

@@ -106,6 +106,7 @@ public static class BudgetReportPdf
         private double pageWidth;
         private double pageHeight;
         private double y;
+        private string? section; // the section being drawn, named at the top of a page it continues on
 
         private double Left => Margin;
         private double Right => pageWidth - Margin;
@@ -146,7 +147,7 @@ public static class BudgetReportPdf
             y = Margin;
         }
 
-        private void ContinueOnNewPage(string? section)
+        private void ContinueOnNewPage()
         {
             NewPage();
             var heading = $"{Title} – {OneLine(report.CouncilName)} – {AsAtLabel}" + (section is null ? "" : $" – {section} (continued)");
@@ -158,7 +159,9 @@ public static class BudgetReportPdf
         private void Section(string title, double keepWithNext = 80)
         {
             y += SectionGap;
-            if (y + s.Section.GetHeight() + keepWithNext > Bottom) ContinueOnNewPage(null);
+            section = null;
+            if (y + s.Section.GetHeight() + keepWithNext > Bottom) ContinueOnNewPage();
+            section = title;
             Text(title, s.Section, s.Ink, Left, y, ContentWidth);
             y += s.Section.GetHeight() + 1;
             gfx.DrawLine(s.Rule, Left, y, Right, y);
@@ -170,7 +173,7 @@ public static class BudgetReportPdf
             font ??= s.Body;
             var lines = Wrap(text, font, ContentWidth, maxLines);
             var height = lines.Count * font.GetHeight();
-            if (y + height > Bottom) ContinueOnNewPage(null);
+            if (y + height > Bottom) ContinueOnNewPage();
             Lines(lines, font, brush ?? s.Ink, Left, y, ContentWidth, false);
             y += height + 3;
         }
@@ -241,7 +244,7 @@ public static class BudgetReportPdf
             total.AddRange([forecast.Forecast.ToString(), BudgetReportText.Signed(forecast.Variance),
                 BudgetReportText.Percent(forecast.Budget.Pence == 0 ? null : decimal.Round(forecast.Forecast.Pence * 100m / forecast.Budget.Pence, 1, MidpointRounding.AwayFromZero)), ""]);
             rows.Add(new Row([.. total], RowKind.Total));
-            DrawTable("Forecast outturn by s251 line", columns, rows);
+            DrawTable(columns, rows);
 
             var trend = Money.Sum(forecast.Trend.Select(l => l.Amount));
             if (!trend.IsZero || forecast.Trend.Count > 0)
@@ -260,7 +263,7 @@ public static class BudgetReportPdf
             if (months.Count == 0) { Paragraph("No months to show."); return; }
 
             var values = months.SelectMany(m => new[] { m.CumulativeBudget.Pence, m.CumulativeForecast.Pence, m.CumulativeActual?.Pence ?? 0 }).ToList();
-            var (min, max) = (Math.Min(0, values.Min()), Math.Max(1, values.Max()));
+            var (min, max) = (Math.Min(0, values.Min()), Math.Max(1_000_00, values.Max())); // at least £1,000 tall, so an empty year still has an axis
             var step = NiceStep((max - min) / 5.0);
             var top = Math.Ceiling(max / step) * step;
             var bottom = Math.Floor(min / step) * step;
@@ -353,7 +356,7 @@ public static class BudgetReportPdf
                 }
             }
             rows.Add(new Row(["Total movement", "", "", "", "", BudgetReportText.Signed(movement.Total)], RowKind.Total));
-            DrawTable("Movement since last month", columns, rows);
+            DrawTable(columns, rows);
         }
 
         private void DrawCommentary()
@@ -368,7 +371,7 @@ public static class BudgetReportPdf
             foreach (var note in report.Notes)
             {
                 var head = $"{note.S251Line} {names.GetValueOrDefault(note.S251Line, "")} – {OneLine(note.WrittenBy)}, {BudgetReportText.Date(note.WrittenAt)}";
-                if (y + s.BodyBold.GetHeight() + 2 * s.Body.GetHeight() > Bottom) ContinueOnNewPage("Commentary");
+                if (y + s.BodyBold.GetHeight() + 2 * s.Body.GetHeight() > Bottom) ContinueOnNewPage();
                 Text(Fit(head, s.BodyBold, ContentWidth), s.BodyBold, s.Ink, Left, y, ContentWidth);
                 y += s.BodyBold.GetHeight() + 1;
                 foreach (var paragraph in note.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -397,7 +400,7 @@ public static class BudgetReportPdf
                 d.DeficitBroughtForward.ToString(), d.DeficitCarriedForward?.ToString() ?? "–", BudgetReportText.Percent(d.PercentOfAllocation),
                 d.EhcPlans.ToString("N0", CultureInfo.InvariantCulture), d.PerEhcPlan?.ToString() ?? "–", d.PerHeadAged2To18?.ToString() ?? "–",
             ])).ToList();
-            DrawTable("Dedicated Schools Grant position", columns, rows);
+            DrawTable(columns, rows);
             y += 3;
             Paragraph("A deficit is positive; a surplus negative. An open year's outturn is this forecast.", s.Note, s.Muted, 2);
         }
@@ -416,7 +419,7 @@ public static class BudgetReportPdf
             var columns = Fill([new("Placement", 70), new("Provider", 60), new("Child", 36), new("Line", 34), new("Actuals", 66, true), new("Why", 0)], 5);
             var rows = problems.Take(ProblemsListed).Select(p => new Row(
                 [p.Placement.Reference, p.Placement.ProviderReference, p.Placement.ChildInitials, p.Placement.S251Line, p.Actual.ToString(), p.Problem ?? ""])).ToList();
-            DrawTable("Placements that could not be priced", columns, rows);
+            DrawTable(columns, rows);
         }
 
         private static string Count(int n, string noun) =>
@@ -430,7 +433,7 @@ public static class BudgetReportPdf
             return columns;
         }
 
-        private void DrawTable(string section, IReadOnlyList<Column> columns, IReadOnlyList<Row> rows)
+        private void DrawTable(IReadOnlyList<Column> columns, IReadOnlyList<Row> rows)
         {
             DrawTableHeader(columns);
             foreach (var row in rows)
@@ -441,7 +444,7 @@ public static class BudgetReportPdf
                 var height = Pad + cells.Max(c => c.Count) * font.GetHeight() + (note?.Count ?? 0) * s.Note.GetHeight() + Pad;
                 if (y + height > Bottom)
                 {
-                    ContinueOnNewPage(section);
+                    ContinueOnNewPage();
                     DrawTableHeader(columns);
                 }
                 if (row.Kind != RowKind.Normal) gfx.DrawRectangle(s.TotalFill, Left, y, ContentWidth, height);
@@ -463,7 +466,7 @@ public static class BudgetReportPdf
             var lineHeight = s.Header.GetHeight();
             var wrapped = columns.Select(c => Wrap(c.Header, s.Header, c.Width - 2 * Pad, 2)).ToList();
             var height = wrapped.Max(w => w.Count) * lineHeight + 2 * Pad;
-            if (y + height + 3 * s.Cell.GetHeight() > Bottom) ContinueOnNewPage(null);
+            if (y + height + 3 * s.Cell.GetHeight() > Bottom) ContinueOnNewPage();
             gfx.DrawRectangle(s.HeaderFill, Left, y, ContentWidth, height);
             var x = Left;
             for (var i = 0; i < columns.Count; i++)
