@@ -1,3 +1,4 @@
+using FsCheck;
 using FsCheck.Xunit;
 using NodaTime;
 using Placements.Commissioning.Providers;
@@ -84,6 +85,19 @@ public class HighNeedsForecastProperties
         Assert.Equal(year, p.Total);
         if (stage is PlacementStage.NotStarted) Assert.Equal(Money.Zero, p.Commitment);
         else Assert.Equal((year, Money.Zero), (p.Actual + p.Commitment, p.Pipeline));
+    }
+
+    [Property]
+    public void Uncovered_IsExactlyTheDaysOnRollNoInvoicedPeriodCovers_InOrder(NonNegativeInt from, PositiveInt length, (NonNegativeInt Start, PositiveInt Days)[] periods)
+    {
+        var origin = new LocalDate(2026, 4, 1);
+        var onRoll = new DateInterval(origin.PlusDays(from.Get % 60), origin.PlusDays(from.Get % 60 + length.Get % 120));
+        var invoiced = periods.Select(p => new DateInterval(origin.PlusDays(p.Start.Get % 200), origin.PlusDays(p.Start.Get % 200 + p.Days.Get % 40))).ToList();
+        var gaps = HighNeedsForecast.Uncovered(onRoll, invoiced);
+
+        var expected = Enumerable.Range(0, onRoll.Length).Select(onRoll.Start.PlusDays).Where(d => !invoiced.Any(i => i.Contains(d))).ToList();
+        Assert.Equal(expected, gaps.SelectMany(g => Enumerable.Range(0, g.Length).Select(g.Start.PlusDays)).ToList());
+        Assert.All(gaps.Zip(gaps.Skip(1)), pair => Assert.True(pair.Second.Start > pair.First.End.PlusDays(1), "gaps are separate and in order"));
     }
 
     [Property]
