@@ -10,7 +10,7 @@ namespace Placements.Web.Tests.Reports;
 /// <summary>
 /// The monthly High Needs workbook read back with MiniExcel, on the hand-worked <see cref="BudgetReportSample"/>: the
 /// summary agrees with the forecast, and every placement line's actual, commitment and pipeline trace to the penny to the
-/// rows of the Placements sheet.
+/// rows of the Placements sheet. Set <c>BUDGET_SAMPLE_XLSX</c> to a path to keep the sample.
 /// </summary>
 public sealed class BudgetWorkbookTests
 {
@@ -34,7 +34,9 @@ public sealed class BudgetWorkbookTests
     [Fact]
     public void Render_HasTheSheetsFinanceExpects()
     {
-        using var stream = new MemoryStream(BudgetWorkbook.Render(BudgetReportSample.Build()));
+        var bytes = BudgetWorkbook.Render(BudgetReportSample.Build());
+        if (Environment.GetEnvironmentVariable("BUDGET_SAMPLE_XLSX") is { Length: > 0 } path) File.WriteAllBytes(path, bytes);
+        using var stream = new MemoryStream(bytes);
         Assert.Equal(["Summary", "ProvisionTypes", "Placements", "Trend", "Movement", "Monthly", "DSG", "Notes"], MiniExcel.GetSheetNames(stream));
     }
 
