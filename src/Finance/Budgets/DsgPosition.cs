@@ -26,9 +26,15 @@ public sealed record DsgPositionYear(FinancialYear Year, Money Allocation, Money
     /// <summary>The deficit brought forward plus the year's variance.</summary>
     public Money? DeficitCarriedForward => DeficitBroughtForward + InYearVariance;
 
-    public Money? PerEhcPlan => Outturn is { } o && EhcPlans > 0 ? o.Multiply(1m / EhcPlans) : null;
+    /// <summary>Outturn ÷ EHC plans, rounded once, half away from zero; null without an outturn or plans.</summary>
+    public Money? PerEhcPlan => Outturn is { } o && EhcPlans > 0 ? Per(o, EhcPlans) : null;
 
-    public Money? PerHeadAged2To18 => Outturn is { } o && Population2To18 is { } n ? o.Multiply(1m / n) : null;
+    /// <summary>Outturn ÷ the 2–18 population, rounded once, half away from zero; null without an outturn or population.</summary>
+    public Money? PerHeadAged2To18 => Outturn is { } o && Population2To18 is { } n && n > 0 ? Per(o, n) : null;
+
+    // An exact division: multiplying by 1/n rounded to 28 digits can fall just short of a half penny (1/12 = 0.0833…33).
+    private static Money Per(Money amount, int count) =>
+        Money.FromPence(ExactPence.Divide(amount.Pence, count, MoneyRounding.HalfAwayFromZero));
 }
 
 /// <summary>Reads the DSG years recorded, with the forecast standing in for an open year's outturn.</summary>

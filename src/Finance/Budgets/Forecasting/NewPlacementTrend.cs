@@ -1,3 +1,4 @@
+using System.Numerics;
 using NodaTime;
 using Placements.Commissioning.SchoolCalendar;
 
@@ -26,9 +27,11 @@ public static class NewPlacementTrend
             .Select(g =>
             {
                 var cost = Money.Sum(g.Select(s => s.AnnualCost));
-                // C × (n² / 288 + gap / 12) × (1 + growth%) = C × (n² + 24 × gap) × (100 + growth) / 28,800
-                var factor = (monthsLeft * monthsLeft + 24m * monthsBefore) * (100m + growthPercent) / 28_800m;
-                var amount = factor <= 0 ? Money.Zero : cost.Multiply(factor);
+                // C × (n² / 288 + gap / 12) × (1 + growth%) = C × (n² + 24 × gap) × (100 + growth) / 28,800, divided exactly:
+                // 1/288 is no finite decimal, and a factor rounded to 28 digits would round a half penny down.
+                var (numerator, scale) = ExactPence.Decompose((monthsLeft * monthsLeft + 24m * monthsBefore) * (100m + growthPercent));
+                var amount = numerator.Sign <= 0 ? Money.Zero
+                    : Money.FromPence(ExactPence.Divide(cost.Pence * numerator, 28_800 * BigInteger.Pow(10, scale), MoneyRounding.HalfAwayFromZero));
                 return new TrendLine(g.Key.S251Line, g.Key.ProvisionType, g.Count(), cost, monthsLeft + monthsBefore, amount);
             })
             .ToList();
