@@ -35,6 +35,9 @@ public sealed partial class BudgetPagesTests(BudgetsApp app) : IClassFixture<Bud
         Assert.Equal("£820,000.00", Figure(html, "1.2.5", "forecast"));
         Assert.Equal("Held at budget: not paid through Placements", Figure(html, "1.2.5", "basis"));
         Assert.Equal(expected.Profile.Count, Regex.Matches(Section(html, "profile"), "<th scope=\"row\"").Count);
+        // Placements that could not be priced are listed, each by reference (children by initials only).
+        Assert.Equal(expected.Problems.Select(p => p.Placement.Reference).Order(),
+            Regex.Matches(Section(html, "problems"), "<tr class=\"govuk-table__row\" data-placement=\"([^\"]+)\"").Select(m => m.Groups[1].Value).Order());
         Assert.Contains("href=\"/Budgets/Scenario\"", html);
         Assert.Contains("href=\"/Budgets\" aria-current=\"page\"", html); // the menu
     }
