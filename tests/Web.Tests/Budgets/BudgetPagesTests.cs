@@ -13,7 +13,7 @@ namespace Placements.Web.Tests.Budgets;
 /// budget holder reads are the ones the forecast computes; scenarios, notes, revisions and DSG years go through their
 /// forms; and who may do what. Each test that changes data uses its own s251 line or month.
 /// </summary>
-public sealed partial class BudgetPagesTests(BudgetsApp app) : IClassFixture<BudgetsApp>
+public abstract partial class BudgetPagesTests(BudgetsApp app)
 {
     [Fact]
     public async Task TheMonitoringPage_ShowsEachLinesForecast_AsTheForecastOutturnComputesIt()
@@ -331,3 +331,7 @@ public sealed partial class BudgetPagesTests(BudgetsApp app) : IClassFixture<Bud
         return (response, Decode(await response.Content.ReadAsStringAsync()));
     }
 }
+
+public sealed class BudgetPagesOnSqliteTests(BudgetsSqliteApp app) : BudgetPagesTests(app), IClassFixture<BudgetsSqliteApp>;
+
+public sealed class BudgetPagesOnPostgresTests(BudgetsPostgresApp app) : BudgetPagesTests(app), IClassFixture<BudgetsPostgresApp>;

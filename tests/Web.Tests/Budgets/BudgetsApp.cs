@@ -17,9 +17,9 @@ namespace Placements.Web.Tests.Budgets;
 /// <summary>
 /// The real app on the example county (its 2026/27 budgets: £4,120,000 on 1.2.1, £1,250,000 on 1.2.4, £9,650,000 on
 /// 1.2.3 …), with a budget holder, a finance approver and a commissioner. The budget tests' own database: snapshots and
-/// revisions made here touch no other test.
+/// revisions made here touch no other test. On SQLite and on the local PostgreSQL.
 /// </summary>
-public sealed class BudgetsApp() : StaffedEmptyApp(DatabaseProvider.Sqlite, new Dictionary<string, string>
+public abstract class BudgetsApp(DatabaseProvider provider) : StaffedEmptyApp(provider, new Dictionary<string, string>
 {
     ["budget.holder"] = Roles.BudgetHolder,
     ["finance.approver"] = Roles.FinanceApprover,
@@ -71,3 +71,7 @@ public sealed class BudgetsApp() : StaffedEmptyApp(DatabaseProvider.Sqlite, new 
         return await scope.ServiceProvider.GetRequiredService<BudgetMonitoringQueries>().BudgetsAsync(ThisYear);
     }
 }
+
+public sealed class BudgetsSqliteApp() : BudgetsApp(DatabaseProvider.Sqlite);
+
+public sealed class BudgetsPostgresApp() : BudgetsApp(DatabaseProvider.Postgres);
