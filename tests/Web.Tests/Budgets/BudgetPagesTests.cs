@@ -152,6 +152,14 @@ public abstract partial class BudgetPagesTests(BudgetsApp app)
         var live = await app.ForecastAsync(ForecastOptions.Base);
         Assert.Equal(Signed(live.Forecast - second.Forecast), TestId(monitoring, "movement"));
         Assert.Contains(note, Section(monitoring, "notes"));
+
+        // Cutting 1.2.2's budget now turns the live forecast red: an alert against last month's snapshot.
+        var was = second.Lines.Single(l => l.S251Line == "1.2.2").Rag;
+        Assert.NotEqual(RagStatus.Red, was);
+        Assert.True(live.Line("1.2.2").Forecast > Money.FromPounds(1_000), "the example county has academy placements");
+        await app.ReviseAsync("1.2.2", Money.FromPounds(1_000), "test: the line is cut to show a live alert");
+        monitoring = Decode(await holder.GetStringAsync("/Budgets"));
+        Assert.Contains($"1.2.2 Top-up funding – academies, free schools and colleges is Red (was {was})", Text(Section(monitoring, "alerts")));
     }
 
     [Fact]

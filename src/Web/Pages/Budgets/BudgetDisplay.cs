@@ -53,6 +53,10 @@ public static class BudgetDisplay
         _ => "Other changes",
     };
 
+    /// <summary>The forecast as a percentage of the budget, to one decimal place; null with no budget.</summary>
+    public static decimal? PercentOf(Money forecast, Money budget) =>
+        budget.Pence == 0 ? null : decimal.Round(forecast.Pence * 100m / budget.Pence, 1, MidpointRounding.AwayFromZero);
+
     public static string Percent(decimal? percent) => percent is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
 
     /// <summary>"+£1,200.00" for an increase, "-£300.00" for a fall: a movement or a difference reads with its sign.</summary>
