@@ -7,6 +7,8 @@ using Placements.Commissioning.Placements;
 using Placements.Commissioning.Providers;
 using Placements.Commissioning.SchoolCalendar;
 using Placements.Finance;
+using Placements.Finance.Budgets;
+using Placements.Finance.Budgets.Snapshots;
 using Placements.Finance.Persistence;
 using Placements.Web.Hosting;
 using Placements.Web.Security;
@@ -15,13 +17,17 @@ namespace Placements.Web.Pages;
 
 /// <summary>The overview every member of staff lands on: real counts from the database.</summary>
 [Authorize(Policy = Policies.AnyStaff)]
-public sealed class IndexModel(CommissioningDb commissioning, FinanceDb finance, IClock clock, CouncilSettings council) : PageModel
+public sealed class IndexModel(
+    CommissioningDb commissioning, FinanceDb finance, BudgetMonitoringQueries budgets, IAuthorizationService authorization, IClock clock, CouncilSettings council)
+    : PageModel
 {
     public string Council => council.Name;
     public LocalDate Today { get; private set; }
     public AcademicYear AcademicYear => AcademicYear.For(Today);
     public FinancialYear FinancialYear => FinancialYear.For(Today);
     public OverviewCounts Counts { get; private set; } = null!;
+    /// <summary>For those who monitor budgets: the latest snapshot and its lines that crossed a threshold (none for others).</summary>
+    public (BudgetSnapshot? Snapshot, IReadOnlyList<BudgetSnapshotLine> Alerts) BudgetAlerts { get; private set; } = (null, []);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +49,8 @@ public sealed class IndexModel(CommissioningDb commissioning, FinanceDb finance,
             ProvidersByType: byType.OrderBy(t => t.Key).Select(t => (t.Key.Describe(), t.Count)).ToList(),
             Budget: Money.Sum(budget),
             BudgetLines: budget.Count);
+        if ((await authorization.AuthorizeAsync(User, Policies.Budgets)).Succeeded)
+            BudgetAlerts = await budgets.LatestAlertsAsync(cancellationToken);
     }
 
     public sealed record OverviewCounts(int Children, int ActivePlacements, int OutOfArea, int Proposed, int CommissionedPlaces,
