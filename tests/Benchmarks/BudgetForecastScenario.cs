@@ -21,7 +21,7 @@ namespace Placements.Benchmarks;
 /// <summary>
 /// The budget forecast (issue 7) for a county-scale database: the payment-run scenario's county (generated as at 31 March
 /// 2026 and imported through <see cref="CountyImport"/>), April to <c>--months</c> of runs prepared and approved, then the
-/// forecast of 2026/27 as at the day after the last run, timed as loading the inputs (<see cref="LoadForecastInputs"/>)
+/// forecast of 2026/27 as at today (kept within the year: the runs are approved now), timed as loading the inputs (<see cref="LoadForecastInputs"/>)
 /// and computing (<see cref="HighNeedsForecast.Compute"/>), each the best of <c>--repeats</c> (3) on fresh contexts.
 /// Target: the forecast (load + compute) under 3 s.
 /// </summary>
