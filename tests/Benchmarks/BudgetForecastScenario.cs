@@ -168,6 +168,14 @@ public static class BudgetForecastScenario
                                   $"actual {forecast.Totals.Actual}, commitment {forecast.Totals.Commitment}, {forecast.Problems.Count():N0} unpriced");
             }
             await BreakdownAsync(services, asAt, budgetSettings);
+            await using (var scope = services.CreateAsyncScope())
+            {
+                // Not part of the target: the monthly job's snapshot, with every placement's part (off the request, once a month).
+                clock.Restart();
+                var taken = await scope.ServiceProvider.GetRequiredService<Placements.Finance.Budgets.Snapshots.TakeBudgetSnapshot>()
+                    .RunAsync(asAt, "bench", budgetSettings);
+                Console.WriteLine($"snapshot (the monthly job: load, compute, save {taken.Snapshot.Lines.Count} lines and {forecast!.Placements.Count:N0} placement rows): {F(clock.Elapsed)}");
+            }
             return new Result(database.ToString(), forecast!.Placements.Count, months, lines, loads.Min(), computes.Min(), forecast.Forecast);
         }
         finally
