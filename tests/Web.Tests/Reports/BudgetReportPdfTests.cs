@@ -198,6 +198,21 @@ public sealed class BudgetReportPdfTests
     }
 
     [Fact]
+    public void Render_Scenario_AddsTheFeeRiseColumn_AndSaysWhatTheScenarioAssumes()
+    {
+        // The trend grows 5%: £750 → £787.50, so 1.2.1 is £17,037.50 before the fee rise; fees and top-ups up 10%:
+        // 1.2.1 + £1,703.75 = £18,741.25; 1.2.3 £36,000 + £3,600 = £39,600.
+        var report = BudgetReportSample.Build(options: new ForecastOptions(GrowthPercent: 5m, FeeRisePercent: 10m));
+        using var pdf = PdfDocument.Open(Render(report, "-scenario"));
+        var text = AllText(pdf);
+        Assert.Contains("Fee rise", text, StringComparison.Ordinal);
+        Assert.Contains("£787.50£1,703.75£18,741.25", text, StringComparison.Ordinal);
+        Assert.Contains("£3,600.00£39,600.00", text, StringComparison.Ordinal);
+        Assert.Contains("Scenario: new placements growing 5%, fees and top-ups rising 10% from 1 April.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fee rise", AllText(PdfDocument.Open(Render(BudgetReportSample.Build()))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FileName_IsTheForecastMonth()
     {
         Assert.Equal("high-needs-monitoring-2026-12.pdf", BudgetReportPdf.FileName(BudgetReportSample.Build()));
