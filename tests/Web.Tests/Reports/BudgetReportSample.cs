@@ -110,19 +110,21 @@ internal static class BudgetReportSample
         new("1.2.1", ProvisionType.MaintainedSpecial, new(2026, 9, 7), Money.FromPounds(12_000m)),
     ];
 
-    public static HighNeedsForecastResult Forecast(LocalDate asAt, bool withNewPlacement, Money topUpPaid, int topUpMonths, IReadOnlyList<ForecastPlacement>? extra = null) =>
+    public static HighNeedsForecastResult Forecast(LocalDate asAt, bool withNewPlacement, Money topUpPaid, int topUpMonths, IReadOnlyList<ForecastPlacement>? extra = null,
+        ForecastOptions? options = null) =>
         HighNeedsForecast.Compute(
             new ForecastInputs(Fy2026, asAt, [.. Placements(withNewPlacement, topUpPaid), .. extra ?? []], Settings, Budgets, Money.FromPounds(1_180_000m), Starts,
                 Actuals(topUpMonths)),
-            ForecastOptions.Base, RagThresholds.Default);
+            options ?? ForecastOptions.Base, RagThresholds.Default);
 
     /// <param name="notes">How many notes to add after the first (to run the commentary over pages).</param>
     /// <param name="extra">More placements (e.g. many that cannot be priced).</param>
-    public static BudgetReport Build(int notes = 0, IReadOnlyList<ForecastPlacement>? extra = null)
+    /// <param name="options">The forecast's options (a scenario); last month's snapshot is always the base forecast.</param>
+    public static BudgetReport Build(int notes = 0, IReadOnlyList<ForecastPlacement>? extra = null, ForecastOptions? options = null)
     {
         var previousForecast = Forecast(November, withNewPlacement: false, Money.FromPounds(9_187.50m), 7, extra);
         var previous = new BudgetSnapshot(previousForecast, "finance.officer", Instant.FromUtc(2026, 11, 16, 9, 0), null);
-        var current = Forecast(AsAt, withNewPlacement: true, Money.FromPounds(10_500m), 8, extra);
+        var current = Forecast(AsAt, withNewPlacement: true, Money.FromPounds(10_500m), 8, extra, options);
         var movement = ForecastMovement.Between(previousForecast.AsAt, ForecastMovement.Lines(previous), previousForecast.Placements.Select(PlacementPart.From).ToList(),
             current.AsAt, ForecastMovement.Lines(current), current.Placements.Select(PlacementPart.From).ToList());
 

@@ -81,12 +81,15 @@ public sealed class LoadForecastInputs(CommissioningDb commissioning, FinanceDb 
             var feePaid = agreement is not null || r.ProvisionType == ProvisionType.IndependentSpecial;
             var topUp = feePaid ? null
                 : new TopUpPlacement(r.Reference, r.ProvisionType, r.Start, r.End, funding[r.Id], basis.GetValueOrDefault(r.ProviderId, ProRataBasis.Monthly));
-            var invoiced = invoices[r.Id].ToList();
+            // Money counts in the year its period starts in (as the run pays it); cover, for every day of the year an
+            // approved invoice already charged, e.g. a spring term running past 31 March into this year.
+            var invoiced = invoices[r.Id].Where(i => year.Contains(i.PeriodStart)).ToList();
+            var covered = invoices[r.Id].Where(i => !i.IsCredit).Select(i => new DateInterval(i.PeriodStart, i.PeriodEnd)).ToList();
             var placement = new ForecastPlacement(r.Id, r.Reference, r.Provider, r.Child, PaymentRunInputs.Initials(r.GivenName, r.FamilyName),
                 r.ProvisionType, feePaid ? FeeLines.S251Line : S251Line.ForTopUp(r.ProvisionType), stage, r.Start, r.End, topUp,
                 agreement?.ToTerms(r.Start, r.End, r.Attendance),
                 feePaid ? Money.Sum(invoiced.Select(i => i.Amount)) : paidByPlacement.GetValueOrDefault(r.Id),
-                invoiced.Where(i => !i.IsCredit).Select(i => new DateInterval(i.PeriodStart, i.PeriodEnd)).ToList(),
+                covered,
                 Money.Sum(invoiced.Where(i => i.Expected is { } e && i.Amount > e).Select(i => i.Amount - i.Expected!.Value)),
                 r.DateOfBirth, LastNcy(r.AgeTo, r.ProvisionType, settings));
             if (r.Start <= year.End && (r.End is null || r.End >= year.Start)) forecastPlacements.Add(placement);
@@ -95,7 +98,8 @@ public sealed class LoadForecastInputs(CommissioningDb commissioning, FinanceDb 
         }
 
         var monthly = paidByRunAndLine.Select(p => new MonthlyActual(approvedRuns[p.RunId], p.S251Line, new Money(p.Pence)))
-            .Concat(invoices.SelectMany(g => g).Select(i => new MonthlyActual(i.ApprovedAt.InZone(London).Date.ToYearMonth(), FeeLines.S251Line, i.Amount)))
+            .Concat(invoices.SelectMany(g => g).Where(i => year.Contains(i.PeriodStart))
+                .Select(i => new MonthlyActual(i.ApprovedAt.InZone(London).Date.ToYearMonth(), FeeLines.S251Line, i.Amount)))
             .ToList();
         var budgets = (await finance.BudgetLines.AsNoTracking().Where(b => b.FinancialYear == year).ToListAsync(cancellationToken))
             .ToDictionary(b => b.S251LineCode, b => b.Amount);
@@ -140,12 +144,15 @@ public sealed class LoadForecastInputs(CommissioningDb commissioning, FinanceDb 
 
     private sealed record InvoiceActual(int PlacementId, LocalDate PeriodStart, LocalDate PeriodEnd, Money Amount, Money? Expected, bool IsCredit, Instant ApprovedAt);
 
-    /// <summary>Invoice lines approved (in full or part) by the cutoff whose period starts in the year: the year a fee belongs to, as the run pays it.</summary>
+    /// <summary>
+    /// Invoice lines approved (in full or part) by the cutoff whose period touches the year. Those starting in the year are
+    /// its actuals (the year a fee belongs to, as the run pays it); one starting earlier only covers its days in the year.
+    /// </summary>
     private async Task<ILookup<int, InvoiceActual>> InvoicesApprovedAsync(FinancialYear year, Instant cutoff, CancellationToken cancellationToken)
     {
         var lines = await finance.InvoiceLines.AsNoTracking()
             .Where(l => (l.Status == InvoiceLineStatus.Approved || l.Status == InvoiceLineStatus.PartlyApproved) && l.ApprovedAmount != null
-                        && l.PeriodStart >= year.Start && l.PeriodStart <= year.End)
+                        && l.PeriodStart <= year.End && l.PeriodEnd >= year.Start)
             .Select(l => new { l.PlacementId, l.PeriodStart, l.PeriodEnd, l.ApprovedAmount, l.Expected, l.CreditsLineId, l.ApprovedAt })
             .ToListAsync(cancellationToken);
         return lines.Where(l => l.ApprovedAt <= cutoff)
