@@ -61,7 +61,9 @@ public static class HighNeedsForecast
                     (LineBasis.PlaceFunding, ForecastFigures.Zero(include) with { Commitment = placeFunding }),
                 _ => (LineBasis.HeldAtBudget, ForecastFigures.Zero(include) with { Commitment = budget }),
             };
-            return new LineForecast(line, basis, budget, figures, thresholds.Of(figures.Forecast, budget));
+            // A line held at budget says nothing about the year: it is not measured against the thresholds.
+            var rag = basis == LineBasis.HeldAtBudget ? RagStatus.Green : thresholds.Of(figures.Forecast, budget);
+            return new LineForecast(line, basis, budget, figures, rag);
         }).ToList();
 
         var trendByType = trend.ToLookup(t => t.ProvisionType);
