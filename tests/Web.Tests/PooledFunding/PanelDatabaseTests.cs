@@ -115,6 +115,21 @@ public abstract class PanelDatabaseTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task APendingCase_IsExpectedDemandInTheBudgetForecast_AtItsProposedCost()
+    {
+        // £60,000 a year from 1 September: September to March is 7 twelfths, £35,000.00, in the pipeline of 1.2.2.
+        await OnAgendaAsync("CH-1", "ACAD", September1);
+        var forecast = await UseAsync("budget.holder", (c, f) => new Placements.Finance.Budgets.Forecasting.ForecastOutturn(
+                new Placements.Finance.Budgets.Forecasting.LoadForecastInputs(c, f))
+            .ForecastAsync(new FinancialYear(2026), new LocalDate(2026, 8, 21), Placements.Finance.Budgets.Forecasting.ForecastOptions.Base,
+                new Placements.Finance.Budgets.Forecasting.BudgetSettings(Council, null, Placements.Finance.Budgets.Forecasting.RagThresholds.Default), Ct));
+        var pending = forecast.Placements.Single(p => p.Placement.ChildReference == "CH-1");
+        Assert.Equal((Placements.Finance.Budgets.Forecasting.PlacementStage.Proposed, Money.FromPounds(35_000m), (string?)null),
+            (pending.Placement.Stage, pending.Pipeline, pending.Problem));
+        Assert.Equal(Money.FromPounds(35_000m), forecast.Line("1.2.2").Figures.Pipeline);
+    }
+
+    [Fact]
     public async Task Approval_ThatCannotAgreeThePlacement_WritesNothing()
     {
         // CH-2 is already at the academy from September 2025: agreeing an overlapping placement is refused, so the

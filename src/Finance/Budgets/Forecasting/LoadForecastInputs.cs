@@ -63,6 +63,9 @@ public sealed class LoadForecastInputs(CommissioningDb commissioning, FinanceDb 
             await commissioning.Terms.AsNoTracking().ToListAsync(cancellationToken),
             await commissioning.SchoolClosures.AsNoTracking().ToListAsync(cancellationToken));
 
+        var pending = (await finance.Referrals.AsNoTracking().Where(x => x.Status != PooledFunding.ReferralStatus.Decided)
+                .Select(x => new { x.PlacementId, x.EducationCost, x.CareCost, x.HealthCost }).ToListAsync(cancellationToken))
+            .ToDictionary(x => x.PlacementId, x => x.EducationCost + x.CareCost + x.HealthCost);
         var runs = (await finance.PaymentRuns.AsNoTracking().ToListAsync(cancellationToken));
         var goLive = settings.FirstMonth ?? runs.Select(r => (YearMonth?)r.Month).Min() ?? new YearMonth(year.StartYear, 4);
         var approvedRuns = runs.Where(r => r.IsApproved && r.ApprovedAt <= cutoff).ToDictionary(r => r.Id, r => r.Month);
@@ -81,6 +84,13 @@ public sealed class LoadForecastInputs(CommissioningDb commissioning, FinanceDb 
             var feePaid = agreement is not null || r.ProvisionType == ProvisionType.IndependentSpecial;
             var topUp = feePaid ? null
                 : new TopUpPlacement(r.Reference, r.ProvisionType, r.Start, r.End, funding[r.Id], basis.GetValueOrDefault(r.ProviderId, ProRataBasis.Monthly));
+            // A case waiting for the Joint Resources Panel is expected demand at its proposed cost (the whole cost: the
+            // split is the panel's to decide), paid as the council pays it: monthly, from its start.
+            if (stage == PlacementStage.Proposed && pending.TryGetValue(r.Id, out var proposedCost) && agreement is null && !funding[r.Id].Any())
+            {
+                topUp = new TopUpPlacement(r.Reference, r.ProvisionType, r.Start, r.End, [TopUpFundingRow.ByAgreedAmount(r.Start, proposedCost)]);
+                feePaid = false;
+            }
             // Money counts in the year its period starts in (as the run pays it); cover, for every day of the year an
             // approved invoice already charged, e.g. a spring term running past 31 March into this year.
             var invoiced = invoices[r.Id].Where(i => year.Contains(i.PeriodStart)).ToList();
