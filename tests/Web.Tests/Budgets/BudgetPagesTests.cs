@@ -60,6 +60,21 @@ public abstract partial class BudgetPagesTests(BudgetsApp app)
     }
 
     [Fact]
+    public async Task LastYear_WithNoDateGiven_IsForecastAsAtItsLastDay()
+    {
+        var holder = await app.SignedInAsync("budget.holder");
+        var lastYear = app.ThisYear.Previous();
+
+        var html = Decode(await holder.GetStringAsync($"/Budgets?fy={Uri.EscapeDataString(lastYear.ToString())}"));
+        var expected = await app.ForecastAsync(ForecastOptions.Base, lastYear, lastYear.End);
+
+        Assert.Contains($"Forecast outturn {lastYear} on 31 March {lastYear.StartYear + 1}", html);
+        Assert.Equal(expected.Budget.ToString(), Total(html, "budget"));
+        Assert.Equal(expected.Forecast.ToString(), Total(html, "forecast"));
+        Assert.Empty(ErrorSummary(html));
+    }
+
+    [Fact]
     public async Task AnAsAtDateOutsideTheYear_IsAnError_AndTheYearsForecastIsShownOnItsDefaultDate()
     {
         var holder = await app.SignedInAsync("budget.holder");
