@@ -76,6 +76,13 @@ public sealed class BudgetsBrowserTests(BrowserSession browser)
         await page.GotoAsync(BaseAddress + "/Budgets/Dsg");
         Assert.Equal("Dedicated Schools Grant position", await page.Locator("h1").InnerTextAsync());
         await BrowserSession.AssertNoViolationsAsync(page, "DSG position");
+        await page.GetByLabel("High Needs allocation").FillAsync("52000000");
+        await page.GetByLabel("Cumulative DSG deficit at 1 April").FillAsync("4000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the year" }).ClickAsync();
+        await page.Locator(".govuk-notification-banner--success").WaitForAsync();
+        var year = await page.GetByLabel("Financial year").InputValueAsync();
+        Assert.EndsWith("(forecast)", (await page.Locator($"tr[data-year='{year}'] [data-figure=outturn]").InnerTextAsync()).Trim());
+        await BrowserSession.AssertNoViolationsAsync(page, "DSG position with a year");
     }
 
     /// <summary>Last month's snapshot of the demo county, taken as the monthly job would (once: a second take changes nothing).</summary>
