@@ -33,7 +33,7 @@ public abstract partial class BudgetPagesTests(BudgetsApp app)
         Assert.Equal(expected.Budget.ToString(), Total(html, "budget"));
         // Lines not paid through Placements are held at their budget, and say so.
         Assert.Equal("£820,000.00", Figure(html, "1.2.5", "forecast"));
-        Assert.Equal("Held at budget: not paid through Placements", Figure(html, "1.2.5", "basis"));
+        Assert.Equal("Held at budget", Figure(html, "1.2.5", "basis"));
         Assert.Equal(expected.Profile.Count, Regex.Matches(Section(html, "profile"), "<th scope=\"row\"").Count);
         // Placements that could not be priced are listed, each by reference (children by initials only).
         Assert.Equal(expected.Problems.Select(p => p.Placement.Reference).Order(),
@@ -57,6 +57,21 @@ public abstract partial class BudgetPagesTests(BudgetsApp app)
         var trend = without.Line("1.2.1").Figures.Trend;
         Assert.Equal(trend.IsZero ? trend.ToString() : $"{trend} (not counted)", Figure(html, "1.2.1", "trend"));
         Assert.Contains("checked=\"checked\"", Regex.Match(html, "<input[^>]+id=\"ExcludeTrend\"[^>]*>").Value);
+    }
+
+    [Fact]
+    public async Task LastYear_WithNoDateGiven_IsForecastAsAtItsLastDay()
+    {
+        var holder = await app.SignedInAsync("budget.holder");
+        var lastYear = app.ThisYear.Previous();
+
+        var html = Decode(await holder.GetStringAsync($"/Budgets?fy={Uri.EscapeDataString(lastYear.ToString())}"));
+        var expected = await app.ForecastAsync(ForecastOptions.Base, lastYear, lastYear.End);
+
+        Assert.Contains($"Forecast outturn {lastYear} on 31 March {lastYear.StartYear + 1}", html);
+        Assert.Equal(expected.Budget.ToString(), Total(html, "budget"));
+        Assert.Equal(expected.Forecast.ToString(), Total(html, "forecast"));
+        Assert.Empty(ErrorSummary(html));
     }
 
     [Fact]

@@ -38,10 +38,11 @@ public abstract class BudgetsApp(DatabaseProvider provider) : StaffedEmptyApp(pr
 
     public BudgetSettings Settings => Services.GetRequiredService<BudgetSettings>();
 
-    public async Task<HighNeedsForecastResult> ForecastAsync(ForecastOptions options)
+    /// <summary>The forecast of this year today, or of <paramref name="year"/> on <paramref name="asAt"/>.</summary>
+    public async Task<HighNeedsForecastResult> ForecastAsync(ForecastOptions options, FinancialYear? year = null, LocalDate? asAt = null)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ForecastOutturn>().ForecastAsync(ThisYear, Today, options, Settings);
+        return await scope.ServiceProvider.GetRequiredService<ForecastOutturn>().ForecastAsync(year ?? ThisYear, asAt ?? Today, options, Settings);
     }
 
     public async Task<(HighNeedsForecastResult Base, HighNeedsForecastResult Scenario)> CompareAsync(ForecastOptions scenario)

@@ -40,7 +40,12 @@ public sealed class BudgetsBrowserTests(BrowserSession browser)
         Assert.Equal(13, await page.Locator("[data-testid=scenario-lines] tbody tr").CountAsync());
         await BrowserSession.AssertNoViolationsAsync(page, "budget scenario");
 
-        var month = await LastMonthsSnapshotAsync();
+        var (month, alerts) = await LastMonthsSnapshotAsync();
+        // The overview lists the latest snapshot's alerts to a budget holder, in a notification banner.
+        await page.GotoAsync(BaseAddress + "/");
+        Assert.Equal(alerts.Select(a => a.S251Line), await page.Locator("[data-testid=budget-alerts] li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.line)"));
+        await BrowserSession.AssertNoViolationsAsync(page, "overview with budget alerts");
+
         await page.GotoAsync(BaseAddress + "/Budgets/Snapshots");
         await page.GetByRole(AriaRole.Link, new() { Name = month.ToString("MMMM yyyy", null), Exact = true }).ClickAsync();
         await page.WaitForURLAsync(BaseAddress + $"/Budgets/Snapshots/{month:yyyy-MM}");
@@ -76,10 +81,17 @@ public sealed class BudgetsBrowserTests(BrowserSession browser)
         await page.GotoAsync(BaseAddress + "/Budgets/Dsg");
         Assert.Equal("Dedicated Schools Grant position", await page.Locator("h1").InnerTextAsync());
         await BrowserSession.AssertNoViolationsAsync(page, "DSG position");
+        await page.GetByLabel("High Needs allocation").FillAsync("52000000");
+        await page.GetByLabel("Cumulative DSG deficit at 1 April").FillAsync("4000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the year" }).ClickAsync();
+        await page.Locator(".govuk-notification-banner--success").WaitForAsync();
+        var year = await page.GetByLabel("Financial year").InputValueAsync();
+        Assert.EndsWith("(forecast)", (await page.Locator($"tr[data-year='{year}'] [data-figure=outturn]").InnerTextAsync()).Trim());
+        await BrowserSession.AssertNoViolationsAsync(page, "DSG position with a year");
     }
 
     /// <summary>Last month's snapshot of the demo county, taken as the monthly job would (once: a second take changes nothing).</summary>
-    private async Task<YearMonth> LastMonthsSnapshotAsync()
+    private async Task<(YearMonth Month, IReadOnlyList<BudgetSnapshotLine> Alerts)> LastMonthsSnapshotAsync()
     {
         await using var scope = browser.App.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -87,6 +99,6 @@ public sealed class BudgetsBrowserTests(BrowserSession browser)
         var month = services.GetRequiredService<NodaTime.IClock>().TodayInLondon().ToYearMonth().PlusMonths(-1);
         var asAt = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
         await services.GetRequiredService<TakeBudgetSnapshot>().RunAsync(asAt, "test:budgets-browser", services.GetRequiredService<BudgetSettings>());
-        return month;
+        return (month, (await services.GetRequiredService<Placements.Finance.Budgets.BudgetMonitoringQueries>().LatestAlertsAsync()).Alerts);
     }
 }

@@ -34,13 +34,18 @@ public static class BudgetDisplay
         _ => "govuk-tag govuk-tag--green",
     };
 
-    /// <summary>A note for a line not forecast from its placements; empty for those that are.</summary>
+    /// <summary>A note for a line not forecast from its placements (<see cref="BasisKey"/> explains it); empty for those that are.</summary>
     public static string Note(this LineBasis basis) => basis switch
     {
-        LineBasis.PlaceFunding => "Place funding: from the places commissioned",
-        LineBasis.HeldAtBudget => "Held at budget: not paid through Placements",
+        LineBasis.PlaceFunding => "Place funding",
+        LineBasis.HeldAtBudget => "Held at budget",
         _ => "",
     };
+
+    /// <summary>What the notes mean, said once under a table of lines.</summary>
+    public const string BasisKey =
+        "Top-up lines are forecast from their placements. Place funding is worked out from the places commissioned. " +
+        "Lines marked held at budget are not paid through Placements, so their forecast is their budget.";
 
     public static string Describe(this MovementCause cause) => cause switch
     {
