@@ -130,6 +130,26 @@ public abstract class PanelDatabaseTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task OneScope_CanMakeSubmitPlanAndDecide_InTurn()
+    {
+        // One request's contexts run two use cases that write both modules: the first shared transaction must let go.
+        var (c, f) = _database.Contexts("panel.chair");
+        await using (c)
+        await using (f)
+        {
+            var referral = await new MakeReferral(c, f, _clock).RunAsync(new ReferralDraft(
+                new PlacementProposal("CH-1", "ACAD", September1, null, Attendance.Day, Council, null, false),
+                Money.FromPounds(30_000m), Money.FromPounds(20_000m), Money.FromPounds(10_000m), "Complex needs.", true, true, null), "panel.chair", Ct);
+            await new SubmitReferral(f, _clock).RunAsync(referral.Reference, Ct);
+            await new PlanPanelMeeting(f).RunAsync(new LocalDate(2026, 8, 20), null, [("Jo Head", Partner.Education, null)], [referral.Reference], Ct);
+            var decision = await new DecideCase(c, f, new SavePlacementAgreement(c, f, new MatchInvoiceLines(c, f, InvoiceSettings.Default)), _clock)
+                .RunAsync(new CaseDecision(referral.Reference, PanelOutcome.Approve, "Approved.", null, September1, new LocalDate(2027, 3, 1), Split(50, 30, 20)),
+                    "panel.chair", Ct);
+            Assert.Equal(PlacementStatus.Agreed, (await c.Placements.AsNoTracking().SingleAsync(p => p.Reference == decision.PlacementReference, Ct)).Status);
+        }
+    }
+
+    [Fact]
     public async Task Approval_ThatCannotAgreeThePlacement_WritesNothing()
     {
         // CH-2 is already at the academy from September 2025: agreeing an overlapping placement is refused, so the
