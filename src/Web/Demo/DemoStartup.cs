@@ -66,8 +66,19 @@ public static class DemoStartup
         // next run a demo user prepares pays those), then each month's budget snapshot and the DSG years.
         var history = sp.GetRequiredService<IConfiguration>().GetValue("Demo:PaymentRuns", true) ? new DemoHistory(sp, today) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        // The panel's cases before the runs: its approvals agree and fund the jointly funded placements the runs then pay;
+        // last month's recharges of what those runs paid after them.
+        var panel = new DemoPanel(sp, today);
+        await panel.SeedCasesAsync(cancellationToken);
+        var panelTook = clock.Elapsed;
+        clock.Restart();
         if (history is not null) await history.SeedPaymentRunsAsync(cancellationToken);
         var runsTook = clock.Elapsed;
+        clock.Restart();
+        if (history is not null) await panel.SeedRechargesAsync(cancellationToken);
+        panelTook += clock.Elapsed;
+        sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoStartup)).LogInformation(
+            "Demo panel: referrals, a meeting and its decisions{Recharges} in {Panel:0.00} s", history is null ? "" : ", last month's recharges", panelTook.TotalSeconds);
         await DemoInvoices.SeedInItsOwnTransactionAsync(sp, today, cancellationToken);
         clock.Restart();
         if (history is not null) await history.SeedBudgetHistoryAsync(cancellationToken);
