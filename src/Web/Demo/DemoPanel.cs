@@ -38,8 +38,19 @@ public sealed class DemoPanel(IServiceProvider services, LocalDate today)
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
     private readonly CommissioningDb _commissioning = services.GetRequiredService<CommissioningDb>();
-    private readonly FinanceDb _finance = services.GetRequiredService<FinanceDb>();
-    private readonly AuditActor _actor = services.GetRequiredService<AuditActor>();
+
+    /// <summary>
+    /// Runs one use case in a scope of its own, as one request would, acting as <paramref name="actor"/>: a use case that
+    /// writes both modules leaves the finance context enlisted in its (finished) shared transaction, so contexts are not
+    /// reused across use cases.
+    /// </summary>
+    private async Task<T> AsAsync<T>(string actor, Func<CommissioningDb, FinanceDb, IServiceProvider, Task<T>> act)
+    {
+        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<AuditActor>().ActingAs(actor);
+        return await act(sp.GetRequiredService<CommissioningDb>(), sp.GetRequiredService<FinanceDb>(), sp);
+    }
 
     /// <summary>1 September of this academic year: the approved placements start then, so this year's runs pay them.</summary>
     public LocalDate YearStart => AcademicYear.For(today).Start;
@@ -49,8 +60,6 @@ public sealed class DemoPanel(IServiceProvider services, LocalDate today)
 
     public async Task SeedCasesAsync(CancellationToken cancellationToken = default)
     {
-        _commissioning.ChangeTracker.Clear();
-        _finance.ChangeTracker.Clear();
         var start = YearStart;
         var nextTerm = Weekday(new LocalDate(today.Year + (today.Month >= 9 ? 1 : 0), today.Month >= 9 ? 1 : 9, 4));
         if (nextTerm <= today) nextTerm = Weekday(today.PlusMonths(1));
@@ -61,16 +70,14 @@ public sealed class DemoPanel(IServiceProvider services, LocalDate today)
         var referred = At(start.PlusMonths(-2), 10);
         async Task<string> Refer(string child, string provider, LocalDate from, decimal education, decimal care, decimal health, string needs, bool askHealth, bool askCare, string? documents, IClock clock)
         {
-            _actor.ActingAs(Caseworker);
-            var referral = await new MakeReferral(_commissioning, _finance, clock).RunAsync(new ReferralDraft(
+            var referral = await AsAsync(Caseworker, (c, f, _) => new MakeReferral(c, f, clock).RunAsync(new ReferralDraft(
                 new PlacementProposal(child, providers[provider], from, null, Attendance.Day, DemoCounty.LaCode, null, false),
-                Money.FromPounds(education), Money.FromPounds(care), Money.FromPounds(health), needs, askHealth, askCare, documents), Caseworker, cancellationToken);
+                Money.FromPounds(education), Money.FromPounds(care), Money.FromPounds(health), needs, askHealth, askCare, documents), Caseworker, cancellationToken));
             return referral.Reference;
         }
         async Task Submit(string reference, IClock clock)
         {
-            _actor.ActingAs(Caseworker);
-            await new SubmitReferral(_finance, clock).RunAsync(reference, cancellationToken);
+            await AsAsync(Caseworker, (_, f, _) => new SubmitReferral(f, clock).RunAsync(reference, cancellationToken));
         }
 
         // Referred in the summer for September, submitted before the meeting.
@@ -88,10 +95,9 @@ public sealed class DemoPanel(IServiceProvider services, LocalDate today)
             true, true, "EHC plan\nCAMHS letter", referred);
         foreach (var reference in new[] { a, b, c, d }) await Submit(reference, At(start.PlusMonths(-1), 10));
 
-        _actor.ActingAs(Chair);
-        await new PlanPanelMeeting(_finance).RunAsync(MeetingDate, "Council House, Committee Room 2",
+        await AsAsync(Chair, (_, f, _) => new PlanPanelMeeting(f).RunAsync(MeetingDate, "Council House, Committee Room 2",
             [("Priya Shah", Partner.Education, "Head of SEND (chair)"), ("Dr Tom Hughes", Partner.Health, "ICB continuing care lead"),
-             ("Karen Wells", Partner.SocialCare, "Service manager, disabled children's team")], [a, b, c, d], cancellationToken);
+             ("Karen Wells", Partner.SocialCare, "Service manager, disabled children's team")], [a, b, c, d], cancellationToken));
 
         var decided = At(MeetingDate, 11);
         await Decide(new CaseDecision(a, PanelOutcome.Approve,
@@ -125,34 +131,25 @@ public sealed class DemoPanel(IServiceProvider services, LocalDate today)
             "Autism with sensory needs; social care supporting the family under a child in need plan.", false, true, null, At(today.PlusDays(-3), 10));
 
         // This morning's review check: the second case's review date has passed.
-        _actor.ActingAs("job:panel-reviews");
-        await new CheckPanelReviews(_finance).RunAsync(today, cancellationToken);
-        _actor.ActingAs("system:demo-seed");
-        _commissioning.ChangeTracker.Clear();
-        _finance.ChangeTracker.Clear();
+        await AsAsync("job:panel-reviews", (_, f, _) => new CheckPanelReviews(f).RunAsync(today, cancellationToken));
     }
 
     /// <summary>Last month's recharge statements to health and social care (after the payment runs), and health's part payment.</summary>
     public async Task SeedRechargesAsync(CancellationToken cancellationToken = default)
     {
-        _finance.ChangeTracker.Clear();
         var month = today.ToYearMonth().PlusMonths(-1);
         var period = new DateInterval(month.OnDayOfMonth(1), month.OnDayOfMonth(1).PlusMonths(1).PlusDays(-1));
         var prepared = At(today.ToYearMonth().OnDayOfMonth(1), 9);
-        _actor.ActingAs(Officer);
-        var outcome = await new PrepareRechargeStatements(_commissioning, _finance, prepared)
-            .RunAsync(period, [Partner.Health, Partner.SocialCare], Officer, cancellationToken);
+        var outcome = await AsAsync(Officer, (c, f, _) => new PrepareRechargeStatements(c, f, prepared)
+            .RunAsync(period, [Partner.Health, Partner.SocialCare], Officer, cancellationToken));
         if (outcome.Statements.FirstOrDefault(s => s.Partner == Partner.Health && s.Total.Pence > 1) is { } health)
-            await new RecordRechargeReceipt(_finance, prepared).RunAsync(health.Id, Money.FromPence(health.Total.Pence / 2), today.ToYearMonth().OnDayOfMonth(1),
-                Officer, cancellationToken);
-        _actor.ActingAs("system:demo-seed");
-        _finance.ChangeTracker.Clear();
+            await AsAsync(Officer, (_, f, _) => new RecordRechargeReceipt(f, prepared).RunAsync(health.Id, Money.FromPence(health.Total.Pence / 2),
+                today.ToYearMonth().OnDayOfMonth(1), Officer, cancellationToken));
     }
 
     private async Task Decide(CaseDecision decision, IClock clock, CancellationToken cancellationToken)
     {
-        _actor.ActingAs(Chair);
-        await new DecideCase(_commissioning, _finance, services.GetRequiredService<SavePlacementAgreement>(), clock).RunAsync(decision, Chair, cancellationToken);
+        await AsAsync(Chair, (c, f, sp) => new DecideCase(c, f, sp.GetRequiredService<SavePlacementAgreement>(), clock).RunAsync(decision, Chair, cancellationToken));
     }
 
     /// <summary>Children of the county aged 5–15 with complex needs and no agreed placement from <paramref name="from"/>, by reference.</summary>
