@@ -39,28 +39,32 @@ public sealed class PanelReviewJobTests(SqliteApp sqlite)
         var today = SystemClock.Instance.TodayInLondon();
         var start = today.PlusDays(-60);
         var review = today.PlusDays(-1);
-        string overdue, notYet;
-        await using (var scope = app.Services.CreateAsyncScope())
+        // Each use case in a scope of its own, as one request: one writing both modules leaves its contexts enlisted in its finished transaction.
+        async Task<T> Use<T>(Func<IServiceProvider, Task<T>> act)
         {
-            var sp = scope.ServiceProvider;
-            sp.GetRequiredService<AuditActor>().ActingAs("test:panel");
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<AuditActor>().ActingAs("test:panel");
+            return await act(scope.ServiceProvider);
+        }
+        await Use(sp =>
+        {
             var commissioning = sp.GetRequiredService<CommissioningDb>();
             commissioning.Providers.Add(new Provider("ACAD", "Oakfield Academy", ProvisionType.SpecialAcademy, "320", Phase.Secondary));
             commissioning.Children.AddRange(new Child("CH-1", "Amy", "Brown", new LocalDate(2013, 3, 1), Need.ASD, "320"),
                 new Child("CH-2", "Ben", "Carter", new LocalDate(2012, 5, 1), Need.SEMH, "320"));
-            await commissioning.SaveChangesAsync(Ct);
-            async Task<string> Refer(string child) => (await sp.GetRequiredService<MakeReferral>().RunAsync(new ReferralDraft(
-                new PlacementProposal(child, "ACAD", start, null, Attendance.Day, "320", null, false), Money.FromPounds(30_000m), Money.FromPounds(20_000m),
-                Money.FromPounds(10_000m), "Complex needs.", true, true, null), "test:panel", Ct)).Reference;
-            (overdue, notYet) = (await Refer("CH-1"), await Refer("CH-2"));
-            foreach (var reference in new[] { overdue, notYet }) await sp.GetRequiredService<SubmitReferral>().RunAsync(reference, Ct);
-            await sp.GetRequiredService<PlanPanelMeeting>().RunAsync(start.PlusDays(-10), null,
-                [("Jo Head", Partner.Education, null), ("Sam Nurse", Partner.Health, null), ("Lee Social", Partner.SocialCare, null)], [overdue, notYet], Ct);
-            var split = CostSplit.ByPercentages(Money.FromPounds(60_000m), new Dictionary<Partner, decimal>
-                { [Partner.Education] = 50, [Partner.Health] = 30, [Partner.SocialCare] = 20 });
-            await sp.GetRequiredService<DecideCase>().RunAsync(new CaseDecision(overdue, PanelOutcome.Approve, "Approved.", null, start, review, split), "test:panel", Ct);
-            await sp.GetRequiredService<DecideCase>().RunAsync(new CaseDecision(notYet, PanelOutcome.Approve, "Approved.", null, start, today, split), "test:panel", Ct);
-        }
+            return commissioning.SaveChangesAsync(Ct);
+        });
+        Task<string> Refer(string child) => Use(async sp => (await sp.GetRequiredService<MakeReferral>().RunAsync(new ReferralDraft(
+            new PlacementProposal(child, "ACAD", start, null, Attendance.Day, "320", null, false), Money.FromPounds(30_000m), Money.FromPounds(20_000m),
+            Money.FromPounds(10_000m), "Complex needs.", true, true, null), "test:panel", Ct)).Reference);
+        var (overdue, notYet) = (await Refer("CH-1"), await Refer("CH-2"));
+        foreach (var reference in new[] { overdue, notYet }) await Use(sp => sp.GetRequiredService<SubmitReferral>().RunAsync(reference, Ct));
+        await Use(sp => sp.GetRequiredService<PlanPanelMeeting>().RunAsync(start.PlusDays(-10), null,
+            [("Jo Head", Partner.Education, null), ("Sam Nurse", Partner.Health, null), ("Lee Social", Partner.SocialCare, null)], [overdue, notYet], Ct));
+        var split = CostSplit.ByPercentages(Money.FromPounds(60_000m), new Dictionary<Partner, decimal>
+            { [Partner.Education] = 50, [Partner.Health] = 30, [Partner.SocialCare] = 20 });
+        await Use(sp => sp.GetRequiredService<DecideCase>().RunAsync(new CaseDecision(overdue, PanelOutcome.Approve, "Approved.", null, start, review, split), "test:panel", Ct));
+        await Use(sp => sp.GetRequiredService<DecideCase>().RunAsync(new CaseDecision(notYet, PanelOutcome.Approve, "Approved.", null, start, today, split), "test:panel", Ct));
         var scheduler = await SchedulerOf(app);
 
         await scheduler.TriggerJob(PanelReviewJob.Key, Ct);
