@@ -81,8 +81,8 @@ public sealed class DemoPanel(IServiceProvider services, LocalDate today)
         }
 
         // Referred in the summer for September, submitted before the meeting.
-        var a = await Refer(children[0], "Beacon Hill Academy", start, 30_000m, 20_000m, 10_000m,
-            "Severe learning disability with epilepsy and self-injury; needs waking-night care and nursing oversight of medication.",
+        var a = await Refer(children[0], "Westcombe Park Academy", start, 30_000m, 20_000m, 10_000m,
+            "Autism with epilepsy and self-injury; needs waking-night care and nursing oversight of medication.",
             true, true, "EHC plan (annual review)\nCommunity paediatrician's report\nSocial care assessment", referred);
         var b = await Refer(children[1], "Brookfield School", start, 30_000m, 6_000m, 12_000m,
             "Profound and multiple learning disabilities; tube-fed, needs a trained carer for personal care and postural management.",
@@ -123,7 +123,7 @@ public sealed class DemoPanel(IServiceProvider services, LocalDate today)
                 change, Weekday(today.PlusMonths(2)), Percentages(60_000m, 40, 30, 30)), At(change.PlusDays(-10), 15), cancellationToken);
 
         // Waiting for the next meeting, and a draft still being written.
-        var e = await Refer(children[4], "Westcombe Park Academy", nextTerm, 26_000m, 9_000m, 5_000m,
+        var e = await Refer(children[4], "Cedars Academy", nextTerm, 26_000m, 9_000m, 5_000m,
             "Autism and SEMH; needs a small-group setting with a health care plan for diabetes.", true, true,
             "EHC plan\nDiabetes care plan", At(today.PlusDays(-20), 10));
         await Submit(e, At(today.PlusDays(-14), 10));
