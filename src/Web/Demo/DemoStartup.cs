@@ -50,7 +50,11 @@ public static class DemoStartup
         await SeedAsync(sp, output, cancellationToken);
     }
 
-    /// <summary>Seeds the demo county (with the year's payment runs and budget snapshots unless <c>Demo:PaymentRuns=false</c>) and users whatever the database holds (the <c>seed-demo</c> verb checks first).</summary>
+    /// <summary>
+    /// Seeds the demo county (with the year's payment runs and budget snapshots unless <c>Demo:PaymentRuns=false</c>), its
+    /// Joint Resources Panel (<see cref="DemoPanel"/>: cases always, last month's recharges with the runs) and users whatever
+    /// the database holds (the <c>seed-demo</c> verb checks first).
+    /// </summary>
     public static async Task SeedAsync(IServiceProvider sp, TextWriter output, CancellationToken cancellationToken = default)
     {
         sp.GetRequiredService<AuditActor>().ActingAs("system:demo-seed");
