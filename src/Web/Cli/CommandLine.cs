@@ -43,6 +43,10 @@ public static class CommandLine
                                                      the forecast outturn by s251 line (a scenario with --growth/--fee-rise, in %)
           budget snapshot [--as-at 2026-12-06] --as <user>
                                                      take the month's budget snapshot (the monthly job, run now); once a month
+          panel recharges --month 2026-11 [--quarter] [--partner Health|SocialCare] --as <user>
+                                                     prepare the month's (or quarter's) recharge statements to health and
+                                                     social care and print each partner's total
+          panel check-reviews                        flag panel cases overdue for review today (the daily job, run now)
         """;
 
     /// <summary>A verb is a first argument that is not an option (options start with '-').</summary>
@@ -51,7 +55,7 @@ public static class CommandLine
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var verb = args[0];
-        if (verb is not ("migrate" or "seed-demo" or "users" or "import" or "funding" or "payments" or "invoices" or "budget"))
+        if (verb is not ("migrate" or "seed-demo" or "users" or "import" or "funding" or "payments" or "invoices" or "budget" or "panel"))
         {
             Console.Error.WriteLine($"Unknown verb '{verb}'.{Environment.NewLine}{Usage}");
             return 2;
@@ -89,6 +93,8 @@ public static class CommandLine
                 return await InvoicesCommand.RunAsync(sp, args, Option, FromShell, Usage);
             case "budget":
                 return await BudgetCommand.RunAsync(sp, args, Option, Usage);
+            case "panel":
+                return await PanelCommand.RunAsync(sp, args, Option, Usage);
             default:
                 return await AddUserAsync(sp, args);
         }

@@ -50,7 +50,11 @@ public static class DemoStartup
         await SeedAsync(sp, output, cancellationToken);
     }
 
-    /// <summary>Seeds the demo county (with the year's payment runs and budget snapshots unless <c>Demo:PaymentRuns=false</c>) and users whatever the database holds (the <c>seed-demo</c> verb checks first).</summary>
+    /// <summary>
+    /// Seeds the demo county (with the year's payment runs and budget snapshots unless <c>Demo:PaymentRuns=false</c>), its
+    /// Joint Resources Panel (<see cref="DemoPanel"/>: cases always, last month's recharges with the runs) and users whatever
+    /// the database holds (the <c>seed-demo</c> verb checks first).
+    /// </summary>
     public static async Task SeedAsync(IServiceProvider sp, TextWriter output, CancellationToken cancellationToken = default)
     {
         sp.GetRequiredService<AuditActor>().ActingAs("system:demo-seed");
@@ -66,8 +70,19 @@ public static class DemoStartup
         // next run a demo user prepares pays those), then each month's budget snapshot and the DSG years.
         var history = sp.GetRequiredService<IConfiguration>().GetValue("Demo:PaymentRuns", true) ? new DemoHistory(sp, today) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        // The panel's cases before the runs: its approvals agree and fund the jointly funded placements the runs then pay;
+        // last month's recharges of what those runs paid after them.
+        var panel = new DemoPanel(sp, today);
+        await panel.SeedCasesAsync(cancellationToken);
+        var panelTook = clock.Elapsed;
+        clock.Restart();
         if (history is not null) await history.SeedPaymentRunsAsync(cancellationToken);
         var runsTook = clock.Elapsed;
+        clock.Restart();
+        if (history is not null) await panel.SeedRechargesAsync(cancellationToken);
+        panelTook += clock.Elapsed;
+        sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoStartup)).LogInformation(
+            "Demo panel: referrals, a meeting and its decisions{Recharges} in {Panel:0.00} s", history is null ? "" : ", last month's recharges", panelTook.TotalSeconds);
         await DemoInvoices.SeedInItsOwnTransactionAsync(sp, today, cancellationToken);
         clock.Restart();
         if (history is not null) await history.SeedBudgetHistoryAsync(cancellationToken);

@@ -29,6 +29,11 @@ public static class JobsSetup
 
     public static readonly TriggerKey BudgetSnapshotTrigger = new("monthly-budget-snapshot", "budgets");
 
+    /// <summary>Daily at 07:30 UK time: panel cases overdue for review are flagged before the office opens.</summary>
+    public const string DefaultPanelReviewSchedule = "0 30 7 * * ?";
+
+    public static readonly TriggerKey PanelReviewTrigger = new("daily-panel-reviews", "panel");
+
     public static void AddPlacementsJobs(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -37,6 +42,7 @@ public static class JobsSetup
         var schedule = Schedule(configuration, "Jobs:PaymentRunSchedule", DefaultPaymentRunSchedule, "06:00 on the 5th");
         var deadlineSchedule = Schedule(configuration, "Jobs:InvoiceDeadlineSchedule", DefaultInvoiceDeadlineSchedule, "07:00 every day");
         var snapshotSchedule = Schedule(configuration, "Jobs:BudgetSnapshotSchedule", DefaultBudgetSnapshotSchedule, "07:00 on the 6th");
+        var reviewSchedule = Schedule(configuration, "Jobs:PanelReviewSchedule", DefaultPanelReviewSchedule, "07:30 every day");
         var schedulerName = configuration["Jobs:SchedulerName"] is { Length: > 0 } name ? name : "Placements";
 
         // One default scheduler (ISchedulerFactory unkeyed) whose instance name is configurable: in a cluster every node
@@ -68,6 +74,8 @@ public static class JobsSetup
             q.AddTrigger(t => t.ForJob(InvoiceDeadlineJob.Key).WithIdentity(InvoiceDeadlineTrigger).WithCronSchedule(deadlineSchedule, InLondon));
             q.AddJob(typeof(BudgetSnapshotJob), j => j.WithIdentity(BudgetSnapshotJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(BudgetSnapshotJob.Key).WithIdentity(BudgetSnapshotTrigger).WithCronSchedule(snapshotSchedule, InLondon));
+            q.AddJob(typeof(PanelReviewJob), j => j.WithIdentity(PanelReviewJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(PanelReviewJob.Key).WithIdentity(PanelReviewTrigger).WithCronSchedule(reviewSchedule, InLondon));
         });
         // The stored trigger is kept across restarts (not replaced by the declared one, which would compute its next fire
         // from now): a 5th missed while the app was down is then a misfire, fired once on return. A changed schedule is
@@ -76,7 +84,7 @@ public static class JobsSetup
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService(sp => new ScheduleSync(sp.GetRequiredService<ISchedulerFactory>(),
             [(PaymentRunTrigger, PreparePaymentRunJob.Key, schedule), (InvoiceDeadlineTrigger, InvoiceDeadlineJob.Key, deadlineSchedule),
-             (BudgetSnapshotTrigger, BudgetSnapshotJob.Key, snapshotSchedule)]));
+             (BudgetSnapshotTrigger, BudgetSnapshotJob.Key, snapshotSchedule), (PanelReviewTrigger, PanelReviewJob.Key, reviewSchedule)]));
     }
 
     private static string Schedule(IConfiguration configuration, string key, string fallback, string meaning)
@@ -93,7 +101,7 @@ public static class JobsSetup
 }
 
 /// <summary>
-/// Applies a changed schedule (<c>Jobs:PaymentRunSchedule</c>, <c>Jobs:InvoiceDeadlineSchedule</c>, <c>Jobs:BudgetSnapshotSchedule</c>) to the stored
+/// Applies a changed schedule (<c>Jobs:PaymentRunSchedule</c>, <c>Jobs:InvoiceDeadlineSchedule</c>, <c>Jobs:BudgetSnapshotSchedule</c>, <c>Jobs:PanelReviewSchedule</c>) to the stored
 /// trigger at start-up (the stored trigger is otherwise kept, so its firing history survives restarts).
 /// </summary>
 internal sealed class ScheduleSync(ISchedulerFactory schedulers, IReadOnlyList<(TriggerKey Trigger, JobKey Job, string Schedule)> schedules) : IHostedService
