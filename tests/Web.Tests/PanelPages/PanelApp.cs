@@ -5,6 +5,9 @@ using Placements.Commissioning.Children;
 using Placements.Commissioning.Persistence;
 using Placements.Commissioning.Placements;
 using Placements.Commissioning.Providers;
+using NodaTime.Testing;
+using Placements.Finance;
+using Placements.Finance.Payments;
 using Placements.Finance.Persistence;
 using Placements.Finance.PooledFunding;
 using Placements.Web.Database;
@@ -18,7 +21,7 @@ namespace Placements.Web.Tests.PanelPages;
 /// The real app on the demo county, for the panel pages' tests alone: referrals, meetings and decisions made here touch
 /// no other test. Each test refers a child of its own (<see cref="NewChildAsync"/>) to a special academy.
 /// </summary>
-public sealed class PanelApp() : PlacementsApp(DatabaseProvider.Sqlite)
+public class PanelApp() : PlacementsApp(DatabaseProvider.Sqlite)
 {
     public LocalDate Today => Services.GetRequiredService<IClock>().TodayInLondon();
 
@@ -66,5 +69,31 @@ public sealed class PanelApp() : PlacementsApp(DatabaseProvider.Sqlite)
         var finance = scope.ServiceProvider.GetRequiredService<FinanceDb>();
         var id = await finance.Referrals.Where(r => r.Reference == referralReference).Select(r => r.Id).SingleAsync();
         return (await finance.PanelDecisions.AsNoTracking().Where(d => d.ReferralId == id).ToListAsync()).OrderBy(d => d.EffectiveFrom).ToList();
+    }
+}
+
+/// <summary>
+/// The panel app for the recharge tests alone, with a payment run of its own: a period is recharged to a partner once,
+/// so these tests do not share statements with the others.
+/// </summary>
+public sealed class PanelRechargesApp : PanelApp
+{
+    /// <summary>
+    /// Prepares and approves <paramref name="month"/>'s payment run as if on its 5th (6:00 and 9:00 UTC), by two people, so
+    /// the run belongs to that month's recharge period.
+    /// </summary>
+    public async Task PayAsync(YearMonth month)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var (commissioning, finance) = (services.GetRequiredService<CommissioningDb>(), services.GetRequiredService<FinanceDb>());
+        var fifth = month.OnDayOfMonth(5);
+        var settings = new PaymentSettings(services.GetRequiredService<CouncilSettings>().LaCode, month);
+        services.GetRequiredService<AuditActor>().ActingAs("finance.officer");
+        await new PreparePaymentRun(commissioning, finance, new FakeClock(Instant.FromUtc(fifth.Year, fifth.Month, 5, 6, 0))).RunAsync(month, "finance.officer", settings);
+        services.GetRequiredService<AuditActor>().ActingAs("finance.approver");
+        var run = await new ApprovePaymentRun(finance, new FakeClock(Instant.FromUtc(fifth.Year, fifth.Month, 5, 9, 0)))
+            .ApproveAsync(month, new Approver("finance.approver", Money.FromPounds(100_000_000m)), null);
+        if (!run.IsApproved) throw new InvalidOperationException($"{month}'s run was not approved.");
     }
 }
