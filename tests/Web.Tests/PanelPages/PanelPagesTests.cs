@@ -30,6 +30,7 @@ public sealed class PanelPagesTests(PanelApp app) : IClassFixture<PanelApp>
         Assert.Equal(PlacementStatus.Proposed, await app.PlacementStatusAsync(referral.PlacementReference));
         var agenda = Section(await GetAsync(member, $"/Panel/Meetings/{meeting}"), reference);
         Assert.Contains("£60,000.00 (education £30,000.00, care £20,000.00, health £10,000.00)", agenda);
+        Assert.DoesNotContain("data-testid=\"absent\"", agenda); // health and social care, both asked, are both present
 
         var (response, _) = await DecideAsync(member, meeting, reference, "Approve", "50", "30", "20");
 
