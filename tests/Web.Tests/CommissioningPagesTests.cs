@@ -474,7 +474,7 @@ public abstract partial class CommissioningPagesTests(CommissioningApp app)
         Assert.Matches(@"href=""/Placements"" aria-current=""page""", commissioner);
         Assert.Equal(["/", "/Funding/PlaceFunding", "/Payments", "/Invoices"], MenuLinks(finance));
         Assert.Matches(@"href=""/"" aria-current=""page""", finance);
-        Assert.Equal(["/", "/Providers", "/Placements", "/Planning", "/Funding/PlaceFunding", "/Payments", "/Invoices", "/Budgets", "/Admin/Import", "/Admin/Users"], MenuLinks(admin));
+        Assert.Equal(["/", "/Providers", "/Placements", "/Planning", "/Funding/PlaceFunding", "/Payments", "/Invoices", "/Budgets", "/Panel", "/Admin/Import", "/Admin/Users"], MenuLinks(admin));
         Assert.Matches(@"href=""/Providers"" aria-current=""page""", admin);
         Assert.Contains("action=\"/Account/SignOut\"", admin);
     }

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using Placements.Commissioning;
+using Placements.Finance;
+using Placements.Finance.PooledFunding;
+using Placements.Web.Hosting;
+using Placements.Web.Pages.Shared;
+using Placements.Web.Reports.Pdf;
+using Placements.Web.Security;
+
+namespace Placements.Web.Pages.Panel.Recharges;
+
+/// <summary>One partner's statement: each line's share of what was paid, the receipts, the PDF to send, and a receipt recorded when the partner pays.</summary>
+[Authorize(Policy = Policies.Panel)]
+public sealed class StatementModel(PanelQueries queries, CouncilSettings council, IClock clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    [BindProperty] public string? Amount { get; set; }
+    [BindProperty] public DateInput ReceivedOn { get; set; } = new();
+
+    public RechargeStatement? Statement { get; private set; }
+    public LocalDate Today { get; private set; }
+    [TempData] public string? Saved { get; set; }
+
+    public static readonly string[] FieldOrder = [nameof(Amount), nameof(ReceivedOn)];
+    public static readonly string[] DateFields = [nameof(ReceivedOn)];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken)
+            ? File(PanelDocumentsPdf.RechargeStatement(new RechargeStatementDocument(council.Name, Statement!)), "application/pdf", $"{Statement!.Reference}.pdf")
+            : NotFound();
+
+    public async Task<IActionResult> OnPostReceiptAsync([FromServices] RecordRechargeReceipt record, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        Money amount = Money.Zero;
+        if (string.IsNullOrWhiteSpace(Amount)) ModelState.AddModelError(nameof(Amount), "Enter the amount received");
+        else if (!Money.TryParse(Amount, out amount, out _)) ModelState.AddModelError(nameof(Amount), "The amount received must be an amount of money, like 1500.00");
+        var on = ReceivedOn.Parse("date received", out var dateError);
+        if (dateError is not null) ModelState.AddModelError(nameof(ReceivedOn), dateError);
+        else if (on > Today) ModelState.AddModelError(nameof(ReceivedOn), "The date received must be today or in the past");
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            var statement = await record.RunAsync(Id, amount, on!.Value, User.Identity!.Name!, cancellationToken);
+            Saved = $"{amount} received from {statement.Partner.Name()} on {Display.Date(on.Value)}: {statement.Outstanding} outstanding.";
+            return RedirectToPage(new { Id });
+        }
+        catch (DomainRuleException refused)
+        {
+            ModelState.AddModelError(nameof(Amount), refused.Message);
+        }
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Today = clock.TodayInLondon();
+        Statement = await queries.StatementAsync(Id, cancellationToken);
+        return Statement is not null;
+    }
+}
