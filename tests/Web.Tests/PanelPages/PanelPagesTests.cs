@@ -185,7 +185,8 @@ public sealed class PanelPagesTests(PanelApp app) : IClassFixture<PanelApp>
             ["Kind"] = "Month", ["Month"] = app.Today.ToYearMonth().ToString("yyyy-MM", CultureInfo.InvariantCulture), ["Partners"] = "SocialCare",
         });
         Assert.Equal("#Month", Assert.Single(ErrorSummary(early)).Href);
-        Assert.DoesNotContain("RCH-SOCIALCARE-", await GetAsync(member, "/Panel/Recharges"));
+        Assert.DoesNotContain($"data-statement=\"RCH-SOCIALCARE-{app.Today.ToYearMonth().ToString("yyyy-MM", CultureInfo.InvariantCulture)}\"",
+            await GetAsync(member, "/Panel/Recharges"));
     }
 
     [Fact]
