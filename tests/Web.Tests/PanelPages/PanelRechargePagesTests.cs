@@ -53,6 +53,14 @@ public sealed class PanelRechargePagesTests(PanelRechargesApp app) : IClassFixtu
 
         var statement = await GetAsync(member, $"/Panel/Recharges/{health}");
         var total = Money.Parse(Figure(statement, "total"));
+
+        // The statement as income for the ledger: each share credited to the line the payment was charged to, adding up to the total.
+        var income = await member.GetAsync($"/Panel/Recharges/{health}?handler=Income");
+        Assert.Equal("text/csv", income.Content.Headers.ContentType?.MediaType);
+        var rows = (await income.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("statement,partner,period_start,period_end,s251_line,placement_ref,child_initials,description,days_from,days_to,income", rows[0]);
+        Assert.Equal(total, Money.Sum(rows.Skip(1).Select(r => Money.Parse(r.Split(',')[^1]))));
+        Assert.Contains(rows, r => r.Contains($",{placement},PQ,", StringComparison.Ordinal) && r.EndsWith("," + shares[1].Amount.ToPlainString(), StringComparison.Ordinal));
         var (received, _) = await PostFormAsync(member, $"/Panel/Recharges/{health}?handler=Receipt", new Dictionary<string, string>
         {
             ["Amount"] = "100.00", ["ReceivedOn.Day"] = app.Today.Day.ToString(CultureInfo.InvariantCulture),

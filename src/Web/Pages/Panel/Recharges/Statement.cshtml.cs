@@ -34,6 +34,22 @@ public sealed class StatementModel(PanelQueries queries, CouncilSettings council
             ? File(PanelDocumentsPdf.RechargeStatement(new RechargeStatementDocument(council.Name, Statement!)), "application/pdf", $"{Statement!.Reference}.pdf")
             : NotFound();
 
+    /// <summary>
+    /// The statement as income for the ledger (<c>recharge-income-RCH-….csv</c>): one row per line, the partner's share credited to
+    /// the s251 line the payment was charged to, so finance posts each recharge against the cost it recovers.
+    /// </summary>
+    public async Task<IActionResult> OnGetIncomeAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        var s = Statement!;
+        var csv = Reports.ReportCsv.Write(
+            ["statement", "partner", "period_start", "period_end", "s251_line", "placement_ref", "child_initials", "description", "days_from", "days_to", "income"],
+            s.Lines.OrderBy(l => l.S251Line, StringComparer.Ordinal).ThenBy(l => l.PlacementReference, StringComparer.Ordinal).ThenBy(l => l.DaysFrom)
+                .Select(l => (IReadOnlyList<object?>)[s.Reference, s.Partner.ToString(), s.PeriodStart, s.PeriodEnd, l.S251Line, l.PlacementReference,
+                    l.ChildInitials, l.Description, l.DaysFrom, l.DaysTo, l.Share]));
+        return File(csv, "text/csv", $"recharge-income-{s.Reference}.csv");
+    }
+
     public async Task<IActionResult> OnPostReceiptAsync([FromServices] RecordRechargeReceipt record, CancellationToken cancellationToken)
     {
         ModelState.Clear();
