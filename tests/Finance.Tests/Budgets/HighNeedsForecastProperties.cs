@@ -58,8 +58,11 @@ public class HighNeedsForecastProperties
 
         Assert.Null(p.Problem);
         Assert.Equal(entitlement.Total, p.FullYear);
-        if (stage is PlacementStage.NotStarted) Assert.Equal((Money.Zero, entitlement.Total), (p.Actual + p.Commitment, p.Pipeline));
-        else Assert.Equal((entitlement.Total, Money.Zero), (p.Actual + p.Commitment, p.Pipeline));
+        Assert.Equal(entitlement.Total, p.Actual + p.Commitment + p.Pipeline);
+        // Not started, the rest is expected demand (a run on the 5th may already have paid a month it starts later in);
+        // started, it is committed.
+        if (stage is PlacementStage.NotStarted) Assert.Equal((Money.Zero, entitlement.Total - actual), (p.Commitment, p.Pipeline));
+        else Assert.Equal((entitlement.Total - actual, Money.Zero), (p.Commitment, p.Pipeline));
         Assert.Equal(entitlement.Total, result.Line("1.2.1").Forecast);
         Assert.Equal(entitlement.Total, result.Forecast);
     }
