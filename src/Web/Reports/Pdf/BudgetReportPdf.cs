@@ -45,8 +45,7 @@ public static class BudgetReportPdf
 
     private const string Title = "High Needs monitoring report";
 
-    private static string OneLine(string? text) =>
-        string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string OneLine(string? text) => PdfText.OneLine(text);
 
     private sealed class Styles
     {
@@ -510,42 +509,8 @@ public static class BudgetReportPdf
 
         private string Fit(string text, XFont font, double width) => FitWith(gfx, text, font, width);
 
-        private static string FitWith(XGraphics g, string text, XFont font, double width)
-        {
-            if (g.MeasureString(text, font).Width <= width) return text;
-            var cut = text;
-            while (cut.Length > 0 && g.MeasureString(cut + "…", font).Width > width) cut = cut[..^1];
-            return cut.TrimEnd() + "…";
-        }
+        private static string FitWith(XGraphics g, string text, XFont font, double width) => PdfText.Fit(g, text, font, width);
 
-        /// <summary>Breaks text into lines no wider than <paramref name="width"/>, at spaces where it can; "…" ends a cut last line.</summary>
-        private List<string> Wrap(string text, XFont font, double width, int maxLines)
-        {
-            bool Fits(string candidate) => gfx.MeasureString(candidate, font).Width <= width;
-
-            var lines = new List<string>();
-            var current = "";
-            foreach (var whole in OneLine(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = current.Length == 0 ? whole : current + " " + whole;
-                if (Fits(candidate)) { current = candidate; continue; }
-                if (current.Length > 0) lines.Add(current);
-                var word = whole;
-                while (word.Length > 1 && !Fits(word))
-                {
-                    var take = word.Length - 1;
-                    while (take > 1 && !Fits(word[..take])) take--;
-                    if (char.IsHighSurrogate(word[take - 1]) && take > 1) take--;
-                    lines.Add(word[..take]);
-                    word = word[take..];
-                }
-                current = word;
-            }
-            if (current.Length > 0 || lines.Count == 0) lines.Add(current);
-            if (lines.Count <= maxLines) return lines;
-            var kept = lines.Take(maxLines).ToList();
-            kept[^1] = Fit(kept[^1] + " " + lines[maxLines], font, width) is var last && last.EndsWith('…') ? last : last + "…";
-            return kept;
-        }
+        private List<string> Wrap(string text, XFont font, double width, int maxLines) => PdfText.Wrap(gfx, text, font, width, maxLines);
     }
 }
