@@ -1,5 +1,3 @@
-using System.Globalization;
-using NodaTime.Text;
 using Placements.Finance.Budgets;
 using Placements.Finance.Budgets.Forecasting;
 using Placements.Finance.Budgets.Snapshots;
@@ -39,20 +37,9 @@ public static class BudgetServices
         if (amber > red) throw new StartupProblem($"Budgets:AmberAbovePercent ({amber}) must not be above Budgets:RedAbovePercent ({red}).");
         var lastNcy = (int)Number(configuration, "Budgets:LastNcy", 14m, 0m, 20m);
         var post16 = (int)Number(configuration, "Budgets:Post16LastNcy", 20m, 0m, 20m);
-        NodaTime.YearMonth? firstMonth = null;
-        if (configuration["Payments:FirstMonth"] is { Length: > 0 } text)
-        {
-            var parsed = YearMonthPattern.Iso.Parse(text.Trim());
-            firstMonth = parsed.Success ? parsed.Value : throw new StartupProblem($"Payments:FirstMonth '{text}' is not a month (YYYY-MM).");
-        }
-        return new BudgetSettings(council.LaCode, firstMonth, new RagThresholds(amber, red), lastNcy, post16);
+        return new BudgetSettings(council.LaCode, Reports.TopUpScheduleText.GoLiveMonth(configuration), new RagThresholds(amber, red), lastNcy, post16);
     }
 
-    private static decimal Number(IConfiguration configuration, string key, decimal fallback, decimal min, decimal max)
-    {
-        if (configuration[key] is not { Length: > 0 } text) return fallback;
-        return decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new StartupProblem($"{key} '{text}' is not a number from {min} to {max}.");
-    }
+    private static decimal Number(IConfiguration configuration, string key, decimal fallback, decimal min, decimal max) =>
+        InvoiceServices.Number(configuration, key, fallback, min, max);
 }

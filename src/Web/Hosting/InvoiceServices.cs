@@ -47,7 +47,9 @@ public static class InvoiceServices
         return new InvoiceSettings(new InvoiceTolerance(amount, percent), (int)dueSoon);
     }
 
-    private static decimal Number(IConfiguration configuration, string key, decimal fallback, decimal min, decimal max)
+    /// <summary>A numeric setting in range, or <paramref name="fallback"/> when not set.</summary>
+    /// <exception cref="StartupProblem">The setting is not a number from <paramref name="min"/> to <paramref name="max"/>.</exception>
+    internal static decimal Number(IConfiguration configuration, string key, decimal fallback, decimal min, decimal max)
     {
         if (configuration[key] is not { Length: > 0 } text) return fallback;
         return decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
