@@ -27,6 +27,8 @@ for attempt in 1 2 3 4 5 6 7 8 9 10; do
 done
 as_root su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='placements'\"" | grep -q 1 ||
   as_root su postgres -c "psql -qc \"CREATE ROLE placements LOGIN CREATEDB PASSWORD 'placements'\""
+# Tests drop their databases WITH (FORCE); an autovacuum worker on one has no role of ours, so terminating it needs this.
+as_root su postgres -c "psql -qc \"GRANT pg_signal_backend TO placements\"" >/dev/null 2>&1
 export PLACEMENTS_TEST_POSTGRES=${PLACEMENTS_TEST_POSTGRES:-"Host=localhost;Port=5432;Username=placements;Password=placements;Database=postgres"}
 
 echo "== building"

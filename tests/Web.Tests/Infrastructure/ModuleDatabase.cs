@@ -75,7 +75,20 @@ public sealed class ModuleDatabase : IAsyncDisposable
         await server.OpenAsync();
         await using var drop = server.CreateCommand();
         drop.CommandText = $"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(Settings.ConnectionString).Database}\" WITH (FORCE)";
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            // FORCE must terminate every backend on the database; an autovacuum worker there has no role, so a role
+            // without pg_signal_backend (test.sh grants it) is refused until the worker finishes: wait for it.
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100));
+            }
+        }
     }
 
     private sealed class Actor(string name) : IAuditActor
