@@ -8,45 +8,77 @@ using Placements.Finance.Persistence;
 
 namespace Placements.Finance.PooledFunding;
 
-/// <summary>What preparing a period's recharges did.</summary>
-public sealed record RechargeOutcome(IReadOnlyList<RechargeStatement> Statements, string Message);
+/// <summary>What preparing recharges did: the statements prepared, and why any partner asked for has none (already recharged, period not over).</summary>
+public sealed record RechargeOutcome(IReadOnlyList<RechargeStatement> Statements, IReadOnlyList<string> Notes)
+{
+    public string Message => string.Join(" ", (Statements.Count == 0 ? ["Nothing to prepare."] : Statements.Select(s => $"{s.Reference}: {s.Lines.Count} lines, {s.Total}."))
+        .Concat(Notes));
+}
 
 /// <summary>
-/// Prepares each partner's recharge statement for a period (a month, or a quarter for a partner recharged quarterly): its
-/// share of everything the council actually paid for jointly funded placements in runs approved in the period — top-ups,
-/// adjustments (recoveries are credits) and invoices — with the split in force on each day paid for (<see cref="Recharges"/>).
-/// A run belongs to the period it was approved in, so each payment is recharged once; a period already recharged to a
-/// partner is not prepared again.
+/// Prepares each partner's recharge statement for its period containing a month — the month, or its quarter for a partner
+/// recharged quarterly (<see cref="RechargeSchedule"/>): its share of everything the council actually paid for jointly
+/// funded placements in runs approved in the period — top-ups, adjustments (recoveries are credits) and invoices — with
+/// the split in force on each day paid for (<see cref="Recharges"/>). A run belongs to the period it was approved in, so
+/// each payment is recharged once; a period already recharged to a partner is not prepared again, and a period
+/// overlapping one already recharged (the partner's frequency changed mid-quarter) is refused.
 /// </summary>
-public sealed class PrepareRechargeStatements(CommissioningDb commissioning, FinanceDb finance, IClock clock)
+public sealed class PrepareRechargeStatements(CommissioningDb commissioning, FinanceDb finance, RechargeSchedule schedule, IClock clock)
 {
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
-    /// <exception cref="DomainRuleException"><c>PeriodNotOver</c>; <c>EducationIsNotRecharged</c>.</exception>
-    public async Task<RechargeOutcome> RunAsync(DateInterval period, IReadOnlyList<Partner> partners, string preparedBy, CancellationToken cancellationToken = default)
+    /// <exception cref="DomainRuleException">
+    /// <c>PeriodNotOver</c> (no partner's period is over yet); <c>PeriodOverlapsStatement</c>; <c>EducationIsNotRecharged</c>.
+    /// </exception>
+    public async Task<RechargeOutcome> RunAsync(YearMonth month, IReadOnlyList<Partner> partners, string preparedBy, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(partners);
         var today = clock.GetCurrentInstant().InZone(London).Date;
-        if (period.End >= today)
-            throw new DomainRuleException("PeriodNotOver", $"The period ends on {period.End:d MMMM yyyy}: recharge it once it is over.");
-        var shares = await SharesAsync(period, cancellationToken);
+        var periods = partners.Distinct().Select(p => (Partner: p, Period: schedule.PeriodContaining(p, month))).ToList();
+        var notOver = periods.Where(p => p.Period.End >= today).ToList();
+        if (notOver.Count == periods.Count)
+            throw new DomainRuleException("PeriodNotOver", string.Join(" ", notOver.Select(p => NotOverYet(p.Partner, p.Period))));
+
         var statements = new List<RechargeStatement>();
-        foreach (var partner in partners)
+        var notes = new List<string>();
+        foreach (var group in periods.Except(notOver).GroupBy(p => p.Period))
         {
-            if (await finance.RechargeStatements.AnyAsync(s => s.Partner == partner && s.PeriodStart == period.Start, cancellationToken)) continue;
-            var lines = shares.Where(s => s.Share.Partner == partner && !s.Share.Amount.IsZero)
-                .Select(s => new RechargeLine(s.Share.Paid.PlacementId, s.Share.Paid.PlacementReference, s.Initials, s.Share.Paid.Description, s.Share.Days,
-                    s.PiecePaid, s.Share.Split, s.Share.Amount, s.S251Line))
-                .ToList();
-            statements.Add(new RechargeStatement(partner, period, preparedBy, clock.GetCurrentInstant(), today.PlusDays(30), lines));
+            var period = group.Key;
+            List<PaidShare>? shares = null;
+            foreach (var (partner, _) in group)
+            {
+                var recharged = await finance.RechargeStatements.AsNoTracking()
+                    .Where(s => s.Partner == partner && s.PeriodStart <= period.End && s.PeriodEnd >= period.Start).ToListAsync(cancellationToken);
+                if (recharged.Any(s => s.PeriodStart == period.Start && s.PeriodEnd == period.End))
+                {
+                    notes.Add($"{Capitalised(partner)} already recharged for {Describe(period)}.");
+                    continue;
+                }
+                if (recharged.FirstOrDefault() is { } overlapping)
+                    throw new DomainRuleException("PeriodOverlapsStatement",
+                        $"{Capitalised(partner)} is recharged {RechargeSchedule.Describe(schedule.For(partner))}, but {overlapping.Reference} already recharged " +
+                        $"{Describe(new DateInterval(overlapping.PeriodStart, overlapping.PeriodEnd))}, which overlaps {Describe(period)}: nothing was prepared. " +
+                        "A partner's frequency changes from the start of a quarter.");
+                shares ??= await SharesAsync(period, cancellationToken);
+                var lines = shares.Where(s => s.Share.Partner == partner && !s.Share.Amount.IsZero)
+                    .Select(s => new RechargeLine(s.Share.Paid.PlacementId, s.Share.Paid.PlacementReference, s.Initials, s.Share.Paid.Description, s.Share.Days,
+                        s.PiecePaid, s.Share.Split, s.Share.Amount, s.S251Line))
+                    .ToList();
+                statements.Add(new RechargeStatement(partner, period, preparedBy, clock.GetCurrentInstant(), today.PlusDays(30), lines));
+            }
         }
         finance.RechargeStatements.AddRange(statements);
         await finance.SaveChangesAsync(cancellationToken); // a second preparer fails on (partner, period) and nothing is doubled
-        return new(statements, statements.Count == 0
-            ? $"Nothing to prepare: {string.Join(" and ", partners.Select(CostSplit.DescribePartner))} already recharged for {period.Start:d MMM yyyy} – {period.End:d MMM yyyy}."
-            : string.Join(" ", statements.Select(s => $"{s.Reference}: {s.Lines.Count} lines, {s.Total}.")));
+        return new(statements, [.. notes, .. notOver.Select(p => NotOverYet(p.Partner, p.Period))]);
     }
+
+    private string NotOverYet(Partner partner, DateInterval period) =>
+        $"{Capitalised(partner)} is recharged {RechargeSchedule.Describe(schedule.For(partner))}: {Describe(period)} can be recharged from {period.End.PlusDays(1):d MMMM yyyy}.";
+
+    private static string Capitalised(Partner partner) => CostSplit.DescribePartner(partner) is var name ? char.ToUpperInvariant(name[0]) + name[1..] : "";
+
+    private static string Describe(DateInterval period) =>
+        period.Start.Month == period.End.Month ? $"{period.Start:MMMM yyyy}" : $"{period.Start:MMMM} – {period.End:MMMM yyyy}";
 
     private sealed record PaidShare(RechargeShare Share, Money PiecePaid, string Initials, string S251Line);
 

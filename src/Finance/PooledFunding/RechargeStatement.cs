@@ -22,7 +22,7 @@ public sealed class RechargeStatement : IAudited
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(lines);
         if (partner == Partner.Education)
-            throw new DomainRuleException("EducationIsNotRecharged", "Education is the council's own High Needs budget: only health and social care are recharged.");
+            throw RechargeSchedule.EducationIsNotRecharged();
         (Partner, PeriodStart, PeriodEnd, PreparedBy, PreparedAt, DueDate) = (partner, period.Start, period.End, preparedBy, preparedAt, dueDate);
         _lines.AddRange(lines);
         Total = Money.Sum(_lines.Select(l => l.Share));

@@ -43,7 +43,7 @@ public static class CommandLine
                                                      the forecast outturn by s251 line (a scenario with --growth/--fee-rise, in %)
           budget snapshot [--as-at 2026-12-06] --as <user>
                                                      take the month's budget snapshot (the monthly job, run now); once a month
-          panel recharges --month 2026-11 [--quarter] [--partner Health|SocialCare] --as <user>
+          panel recharges --month 2026-11 [--partner Health|SocialCare] --as <user>
                                                      prepare the month's (or quarter's) recharge statements to health and
                                                      social care and print each partner's total
           panel check-reviews                        flag panel cases overdue for review today (the daily job, run now)

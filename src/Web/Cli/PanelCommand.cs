@@ -12,9 +12,9 @@ using Placements.Web.Security;
 namespace Placements.Web.Cli;
 
 /// <summary>
-/// <c>panel recharges --month 2026-11 [--quarter] [--partner Health|SocialCare] --as &lt;user&gt;</c> prepares the
-/// recharge statements of a month (or the quarter starting that month) for health and social care, or one of them, and
-/// prints each partner's total; <c>panel check-reviews</c> runs the daily review check now, for a missed morning. Bad
+/// <c>panel recharges --month 2026-11 [--partner Health|SocialCare] --as &lt;user&gt;</c> prepares the recharge statements
+/// for health and social care, or one of them, of the month — or of its quarter for a partner recharged quarterly
+/// (<c>Panel:RechargeFrequency:*</c>) — and prints each partner's total; <c>panel check-reviews</c> runs the daily review check now, for a missed morning. Bad
 /// usage exits 2; a refusal (the period is not over, an unknown user) exits 1.
 /// </summary>
 internal static class PanelCommand
@@ -62,20 +62,20 @@ internal static class PanelCommand
             Console.Error.WriteLine($"'{user}' is not a finance officer, finance approver or administrator, so cannot prepare recharge statements.");
             return 1;
         }
-        var start = month.OnDayOfMonth(1);
-        var end = start.PlusMonths(args.Contains("--quarter") ? 3 : 1).PlusDays(-1);
         sp.GetRequiredService<AuditActor>().ActingAs(user);
         try
         {
-            var outcome = await sp.GetRequiredService<PrepareRechargeStatements>().RunAsync(new DateInterval(start, end), partners, user);
+            var outcome = await sp.GetRequiredService<PrepareRechargeStatements>().RunAsync(month, partners, user);
             if (outcome.Statements.Count == 0)
             {
                 Console.WriteLine(outcome.Message);
                 return 0;
             }
-            Console.WriteLine($"Prepared the recharge statements for {start.ToString("d MMMM yyyy", EnGb)} to {end.ToString("d MMMM yyyy", EnGb)}:");
+            Console.WriteLine("Prepared the recharge statements:");
             foreach (var statement in outcome.Statements)
-                Console.WriteLine($"  {statement.Reference}  {CostSplit.DescribePartner(statement.Partner),-13} {statement.Lines.Count,3} line(s)  total {statement.Total}, due {statement.DueDate.ToString("d MMMM yyyy", EnGb)}");
+                Console.WriteLine($"  {statement.Reference}  {CostSplit.DescribePartner(statement.Partner),-13} {statement.PeriodStart.ToString("d MMMM yyyy", EnGb)} to " +
+                    $"{statement.PeriodEnd.ToString("d MMMM yyyy", EnGb)}  {statement.Lines.Count,3} line(s)  total {statement.Total}, due {statement.DueDate.ToString("d MMMM yyyy", EnGb)}");
+            foreach (var note in outcome.Notes) Console.WriteLine(note);
             Console.WriteLine($"Total recharged: {Money.Sum(outcome.Statements.Select(s => s.Total))}");
             return 0;
         }

@@ -138,10 +138,9 @@ public sealed class DemoPanel(IServiceProvider services, LocalDate today)
     public async Task SeedRechargesAsync(CancellationToken cancellationToken = default)
     {
         var month = today.ToYearMonth().PlusMonths(-1);
-        var period = new DateInterval(month.OnDayOfMonth(1), month.OnDayOfMonth(1).PlusMonths(1).PlusDays(-1));
         var prepared = At(today.ToYearMonth().OnDayOfMonth(1), 9);
-        var outcome = await AsAsync(Officer, (c, f, _) => new PrepareRechargeStatements(c, f, prepared)
-            .RunAsync(period, [Partner.Health, Partner.SocialCare], Officer, cancellationToken));
+        var outcome = await AsAsync(Officer, (c, f, sp) => new PrepareRechargeStatements(c, f, sp.GetRequiredService<RechargeSchedule>(), prepared)
+            .RunAsync(month, RechargeSchedule.Recharged, Officer, cancellationToken));
         if (outcome.Statements.FirstOrDefault(s => s.Partner == Partner.Health && s.Total.Pence > 1) is { } health)
             await AsAsync(Officer, (_, f, _) => new RecordRechargeReceipt(f, prepared).RunAsync(health.Id, Money.FromPence(health.Total.Pence / 2),
                 today.ToYearMonth().OnDayOfMonth(1), Officer, cancellationToken));

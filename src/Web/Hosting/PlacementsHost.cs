@@ -43,7 +43,7 @@ public static class PlacementsHost
         builder.Services.AddScoped<Finance.Payments.PaymentRunExport>();
         builder.Services.AddInvoices();
         builder.Services.AddBudgets();
-        builder.Services.AddPanel();
+        builder.Services.AddPanel(builder.Configuration);
         builder.AddPlacementsJobs();
 
         builder.AddPlacementsSecurity();

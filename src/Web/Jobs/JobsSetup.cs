@@ -34,6 +34,11 @@ public static class JobsSetup
 
     public static readonly TriggerKey PanelReviewTrigger = new("daily-panel-reviews", "panel");
 
+    /// <summary>Monthly on the 1st at 08:00 UK time: last month's runs are all approved, so its recharges can be prepared.</summary>
+    public const string DefaultRechargeSchedule = "0 0 8 1 * ?";
+
+    public static readonly TriggerKey RechargeTrigger = new("monthly-recharges", "panel");
+
     public static void AddPlacementsJobs(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -43,6 +48,7 @@ public static class JobsSetup
         var deadlineSchedule = Schedule(configuration, "Jobs:InvoiceDeadlineSchedule", DefaultInvoiceDeadlineSchedule, "07:00 every day");
         var snapshotSchedule = Schedule(configuration, "Jobs:BudgetSnapshotSchedule", DefaultBudgetSnapshotSchedule, "07:00 on the 6th");
         var reviewSchedule = Schedule(configuration, "Jobs:PanelReviewSchedule", DefaultPanelReviewSchedule, "07:30 every day");
+        var rechargeSchedule = Schedule(configuration, "Jobs:RechargeSchedule", DefaultRechargeSchedule, "08:00 on the 1st");
         var schedulerName = configuration["Jobs:SchedulerName"] is { Length: > 0 } name ? name : "Placements";
 
         // One default scheduler (ISchedulerFactory unkeyed) whose instance name is configurable: in a cluster every node
@@ -76,6 +82,8 @@ public static class JobsSetup
             q.AddTrigger(t => t.ForJob(BudgetSnapshotJob.Key).WithIdentity(BudgetSnapshotTrigger).WithCronSchedule(snapshotSchedule, InLondon));
             q.AddJob(typeof(PanelReviewJob), j => j.WithIdentity(PanelReviewJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(PanelReviewJob.Key).WithIdentity(PanelReviewTrigger).WithCronSchedule(reviewSchedule, InLondon));
+            q.AddJob(typeof(RechargeJob), j => j.WithIdentity(RechargeJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(RechargeJob.Key).WithIdentity(RechargeTrigger).WithCronSchedule(rechargeSchedule, InLondon));
         });
         // The stored trigger is kept across restarts (not replaced by the declared one, which would compute its next fire
         // from now): a 5th missed while the app was down is then a misfire, fired once on return. A changed schedule is
@@ -84,7 +92,8 @@ public static class JobsSetup
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService(sp => new ScheduleSync(sp.GetRequiredService<ISchedulerFactory>(),
             [(PaymentRunTrigger, PreparePaymentRunJob.Key, schedule), (InvoiceDeadlineTrigger, InvoiceDeadlineJob.Key, deadlineSchedule),
-             (BudgetSnapshotTrigger, BudgetSnapshotJob.Key, snapshotSchedule), (PanelReviewTrigger, PanelReviewJob.Key, reviewSchedule)]));
+             (BudgetSnapshotTrigger, BudgetSnapshotJob.Key, snapshotSchedule), (PanelReviewTrigger, PanelReviewJob.Key, reviewSchedule),
+             (RechargeTrigger, RechargeJob.Key, rechargeSchedule)]));
     }
 
     private static string Schedule(IConfiguration configuration, string key, string fallback, string meaning)
@@ -101,7 +110,7 @@ public static class JobsSetup
 }
 
 /// <summary>
-/// Applies a changed schedule (<c>Jobs:PaymentRunSchedule</c>, <c>Jobs:InvoiceDeadlineSchedule</c>, <c>Jobs:BudgetSnapshotSchedule</c>, <c>Jobs:PanelReviewSchedule</c>) to the stored
+/// Applies a changed schedule (<c>Jobs:PaymentRunSchedule</c>, <c>Jobs:InvoiceDeadlineSchedule</c>, <c>Jobs:BudgetSnapshotSchedule</c>, <c>Jobs:PanelReviewSchedule</c>, <c>Jobs:RechargeSchedule</c>) to the stored
 /// trigger at start-up (the stored trigger is otherwise kept, so its firing history survives restarts).
 /// </summary>
 internal sealed class ScheduleSync(ISchedulerFactory schedulers, IReadOnlyList<(TriggerKey Trigger, JobKey Job, string Schedule)> schedules) : IHostedService

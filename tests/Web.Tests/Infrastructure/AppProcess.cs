@@ -5,7 +5,11 @@ namespace Placements.Web.Tests.Infrastructure;
 /// <summary>The built app run as an operator runs a verb: a separate process on its own SQLite file, no demo seed.</summary>
 public static class AppProcess
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string database, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string database, params string[] args) =>
+        RunWithAsync(database, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="RunAsync"/>, with settings of its own in the environment (e.g. <c>Panel__RechargeFrequency__Health</c>).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunWithAsync(string database, IReadOnlyDictionary<string, string> settings, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Placements.Web.dll");
         var start = new ProcessStartInfo("dotnet", [dll, .. args])
@@ -18,6 +22,7 @@ public static class AppProcess
         start.Environment["ConnectionStrings__Placements"] = $"Data Source={database}";
         start.Environment["Demo__Seed"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

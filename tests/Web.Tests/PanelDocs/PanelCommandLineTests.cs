@@ -30,13 +30,19 @@ public sealed class PanelCommandLineTests : IAsyncLifetime
 
         var output = await SucceedsAsync("panel", "recharges", "--month", "2026-10", "--as", "olu.officer");
 
-        Assert.Contains("Prepared the recharge statements for 1 October 2026 to 31 October 2026:", output, StringComparison.Ordinal);
-        Assert.Matches(@"RCH-HEALTH-2026-10\s+health \(ICB\)\s+1 line\(s\)\s+total £1,500\.00", output);
-        Assert.Matches(@"RCH-SOCIALCARE-2026-10\s+social care\s+1 line\(s\)\s+total £1,000\.00", output);
+        Assert.Contains("Prepared the recharge statements:", output, StringComparison.Ordinal);
+        Assert.Matches(@"RCH-HEALTH-2026-10\s+health \(ICB\)\s+1 October 2026 to 31 October 2026\s+1 line\(s\)\s+total £1,500\.00", output);
+        Assert.Matches(@"RCH-SOCIALCARE-2026-10\s+social care\s+1 October 2026 to 31 October 2026\s+1 line\(s\)\s+total £1,000\.00", output);
         Assert.Contains("Total recharged: £2,500.00", output, StringComparison.Ordinal);
 
         var again = await SucceedsAsync("panel", "recharges", "--month", "2026-10", "--partner", "Health", "--as", "olu.officer");
-        Assert.Contains("Nothing to prepare: health (ICB) already recharged", again, StringComparison.Ordinal);
+        Assert.Contains("Nothing to prepare. Health (ICB) already recharged for October 2026.", again, StringComparison.Ordinal);
+
+        // Health recharged quarterly: October's month was recharged, so its quarter cannot be.
+        var quarterly = await AppProcess.RunWithAsync(_scenario.File, new Dictionary<string, string> { ["Panel__RechargeFrequency__Health"] = "Quarterly" },
+            "panel", "recharges", "--month", "2026-09", "--partner", "Health", "--as", "olu.officer");
+        Assert.Equal(0, quarterly.ExitCode);
+        Assert.Matches(@"RCH-HEALTH-2026-07-Q\s+health \(ICB\)\s+1 July 2026 to 30 September 2026\s+0 line\(s\)\s+total £0\.00", quarterly.Output);
     }
 
     [Fact]
@@ -63,6 +69,16 @@ public sealed class PanelCommandLineTests : IAsyncLifetime
         var future = await RunAsync("panel", "recharges", "--month", "2099-01", "--as", "olu.officer");
         Assert.Equal(1, future.ExitCode);
         Assert.Contains("Refused (PeriodNotOver)", future.Error, StringComparison.Ordinal);
+
+        var quarterNotOver = await AppProcess.RunWithAsync(_scenario.File, new Dictionary<string, string> { ["Panel__RechargeFrequency__Health"] = "Quarterly" },
+            "panel", "recharges", "--month", "2099-02", "--partner", "Health", "--as", "olu.officer");
+        Assert.Equal(1, quarterNotOver.ExitCode);
+        Assert.Contains("Health (ICB) is recharged quarterly: January – March 2099 can be recharged from 1 April 2099.", quarterNotOver.Error, StringComparison.Ordinal);
+
+        var badFrequency = await AppProcess.RunWithAsync(_scenario.File, new Dictionary<string, string> { ["Panel__RechargeFrequency__SocialCare"] = "Fortnightly" },
+            "panel", "recharges", "--month", "2026-10", "--as", "olu.officer");
+        Assert.NotEqual(0, badFrequency.ExitCode);
+        Assert.Contains("Panel:RechargeFrequency:SocialCare 'Fortnightly' is neither Monthly nor Quarterly.", badFrequency.Error, StringComparison.Ordinal);
 
         var unknown = await RunAsync("panel", "meetings");
         Assert.Equal(2, unknown.ExitCode);

@@ -89,8 +89,8 @@ public sealed class PanelScenario : IAsyncDisposable
     public async Task<IReadOnlyList<RechargeStatement>> RechargeNovemberAsync()
     {
         Clock.Reset(Instant.FromUtc(2026, 12, 2, 9, 0));
-        var outcome = await UseAsync("finance.officer", (c, f) => new PrepareRechargeStatements(c, f, Clock)
-            .RunAsync(new DateInterval(new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 30)), [Partner.Health, Partner.SocialCare], "finance.officer", Ct));
+        var outcome = await UseAsync("finance.officer", (c, f) => new PrepareRechargeStatements(c, f, RechargeSchedule.Monthly, Clock)
+            .RunAsync(new YearMonth(2026, 11), [Partner.Health, Partner.SocialCare], "finance.officer", Ct));
         await UseAsync("finance.officer", (_, f) => new RecordRechargeReceipt(f, Clock)
             .RunAsync(outcome.Statements.Single(s => s.Partner == Partner.Health).Id, Money.FromPounds(1_000m), new LocalDate(2026, 12, 2), "finance.officer", Ct));
         return outcome.Statements;

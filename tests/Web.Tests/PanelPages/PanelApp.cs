@@ -23,6 +23,9 @@ namespace Placements.Web.Tests.PanelPages;
 /// </summary>
 public class PanelApp() : PlacementsApp(DatabaseProvider.Sqlite)
 {
+    /// <summary>Social care is recharged quarterly here, health monthly, so both kinds of period are prepared through the pages.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [new("Panel:RechargeFrequency:SocialCare", "Quarterly")];
+
     public LocalDate Today => Services.GetRequiredService<IClock>().TodayInLondon();
 
     /// <summary>A child with no placement yet, so a proposed placement for them can be agreed.</summary>
@@ -78,6 +81,9 @@ public class PanelApp() : PlacementsApp(DatabaseProvider.Sqlite)
 /// </summary>
 public sealed class PanelRechargesApp : PanelApp
 {
+    /// <summary>Both partners recharged monthly (the default).</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+
     /// <summary>
     /// Prepares and approves <paramref name="month"/>'s payment run as if on its 5th (6:00 and 9:00 UTC), by two people, so
     /// the run belongs to that month's recharge period.

@@ -159,7 +159,7 @@ public sealed class PanelPagesTests(PanelApp app) : IClassFixture<PanelApp>
 
         var (response, _) = await PostFormAsync(member, "/Panel/Recharges", new Dictionary<string, string>
         {
-            ["Kind"] = "Month", ["Month"] = month.ToString("yyyy-MM", CultureInfo.InvariantCulture), ["Partners"] = "Health",
+            ["Month"] = month.ToString("yyyy-MM", CultureInfo.InvariantCulture), ["Partners"] = "Health",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -168,23 +168,24 @@ public sealed class PanelPagesTests(PanelApp app) : IClassFixture<PanelApp>
         var row = Text(Regex.Match(page, $"<tr class=\"govuk-table__row\" data-statement=\"{reference}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value);
         // No run was approved last month in this app: health's statement is prepared, owing nothing, due in 30 days.
         Assert.Equal($"{reference} Health (ICB) {month.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} £0.00 £0.00 £0.00 {Date(app.Today.PlusDays(30))}", row);
-        // Only the partner chosen is recharged (another test of this class recharges social care for a quarter).
+        // Only the partner chosen is recharged (social care is recharged quarterly in this app; another test of this class does so).
         Assert.DoesNotContain($"data-statement=\"RCH-SOCIALCARE-{month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}\"", page);
 
         // Preparing it again recharges nothing twice, and says so.
         var (_, again) = await PostFormAsync(member, "/Panel/Recharges", new Dictionary<string, string>
         {
-            ["Kind"] = "Month", ["Month"] = month.ToString("yyyy-MM", CultureInfo.InvariantCulture), ["Partners"] = "Health",
+            ["Month"] = month.ToString("yyyy-MM", CultureInfo.InvariantCulture), ["Partners"] = "Health",
         }, follow: true);
-        Assert.Contains("Nothing to prepare: health (ICB) already recharged", again);
+        Assert.Contains($"Nothing to prepare. Health (ICB) already recharged for {month.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}.", again);
         Assert.Single(Regex.Matches(again, $"data-statement=\"{reference}\""));
 
         // This month is not over: it cannot be recharged yet.
         var (_, early) = await PostFormAsync(member, "/Panel/Recharges", new Dictionary<string, string>
         {
-            ["Kind"] = "Month", ["Month"] = app.Today.ToYearMonth().ToString("yyyy-MM", CultureInfo.InvariantCulture), ["Partners"] = "SocialCare",
+            ["Month"] = app.Today.ToYearMonth().ToString("yyyy-MM", CultureInfo.InvariantCulture), ["Partners"] = "SocialCare",
         });
         Assert.Equal("#Month", Assert.Single(ErrorSummary(early)).Href);
+        Assert.StartsWith("Social care is recharged quarterly:", Assert.Single(ErrorSummary(early)).Message);
         Assert.DoesNotContain($"data-statement=\"RCH-SOCIALCARE-{app.Today.ToYearMonth().ToString("yyyy-MM", CultureInfo.InvariantCulture)}\"",
             await GetAsync(member, "/Panel/Recharges"));
     }
@@ -198,7 +199,7 @@ public sealed class PanelPagesTests(PanelApp app) : IClassFixture<PanelApp>
         var decision = Assert.Single(await app.DecisionsAsync(reference));
         await PostFormAsync(member, "/Panel/Recharges", new Dictionary<string, string>
         {
-            ["Kind"] = "Quarter", ["Month"] = app.Today.ToYearMonth().PlusMonths(-4).ToString("yyyy-MM", CultureInfo.InvariantCulture), ["Partners"] = "SocialCare",
+            ["Month"] = app.Today.ToYearMonth().PlusMonths(-4).ToString("yyyy-MM", CultureInfo.InvariantCulture), ["Partners"] = "SocialCare",
         });
         var statement = Regex.Match(await GetAsync(member, "/Panel/Recharges"), "href=\"/Panel/Recharges/(\\d+)\">RCH-SOCIALCARE-[0-9-]+-Q<").Groups[1].Value;
         Assert.NotEmpty(statement);

@@ -31,9 +31,9 @@ public sealed class PanelRechargePagesTests(PanelRechargesApp app) : IClassFixtu
 
         var (prepared, _) = await PostFormAsync(member, "/Panel/Recharges", new Dictionary<string, string>
         {
-            ["Kind"] = "Month", ["Month"] = month, ["Partners"] = "Health",
+            ["Month"] = month, ["Partners"] = "Health",
         });
-        await PostFormAsync(member, "/Panel/Recharges", new Dictionary<string, string> { ["Kind"] = "Month", ["Month"] = month, ["Partners"] = "SocialCare" });
+        await PostFormAsync(member, "/Panel/Recharges", new Dictionary<string, string> { ["Month"] = month, ["Partners"] = "SocialCare" });
 
         Assert.Equal(HttpStatusCode.Redirect, prepared.StatusCode);
         var list = await GetAsync(member, "/Panel/Recharges");

@@ -220,12 +220,7 @@ public abstract class PanelDatabaseTests(DatabaseProvider provider) : IAsyncLife
         _clock.Reset(Instant.FromUtc(2027, 1, 4, 9, 0));
         var statements = new Dictionary<int, RechargeStatement[]>();
         foreach (var month in new[] { 10, 11, 12 })
-        {
-            var period = new DateInterval(new LocalDate(2026, month, 1), new LocalDate(2026, month, 1).PlusMonths(1).PlusDays(-1));
-            var outcome = await UseAsync("finance.officer", (c, f) => new PrepareRechargeStatements(c, f, _clock)
-                .RunAsync(period, [Partner.Health, Partner.SocialCare], "finance.officer", Ct));
-            statements[month] = [.. outcome.Statements];
-        }
+            statements[month] = [.. (await PrepareAsync(RechargeSchedule.Monthly, new YearMonth(2026, month), Partner.Health, Partner.SocialCare)).Statements];
         Money Share(int month, Partner partner) => statements[month].Single(s => s.Partner == partner).Total;
 
         // October (September's run): £5,000.00 at 50/30/20 → health £1,500.00, social care £1,000.00.
@@ -241,13 +236,50 @@ public abstract class PanelDatabaseTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal((Money.FromPounds(-532.25m), Money.FromPounds(-444.52m)), (Share(12, Partner.Health), Share(12, Partner.SocialCare)));
 
         // Preparing a period again recharges nothing twice.
-        var again = await UseAsync("finance.officer", (c, f) => new PrepareRechargeStatements(c, f, _clock)
-            .RunAsync(new DateInterval(new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 30)), [Partner.Health], "finance.officer", Ct));
+        var again = await PrepareAsync(RechargeSchedule.Monthly, new YearMonth(2026, 11), Partner.Health);
         Assert.Empty(again.Statements);
+        Assert.Equal(["Health (ICB) already recharged for November 2026."], again.Notes);
         // Outstanding until the partner pays; health pays November's in part.
         var paid = await UseAsync("finance.officer", (_, f) => new RecordRechargeReceipt(f, _clock)
             .RunAsync(statements[11].Single(s => s.Partner == Partner.Health).Id, Money.FromPounds(1_000m), new LocalDate(2027, 1, 3), "finance.officer", Ct));
         Assert.Equal(Money.FromPounds(500m), paid.Outstanding);
+    }
+
+    [Fact]
+    public async Task AQuarterlyPartner_IsRechargedItsQuarterOnceItIsOver_AndNeverAMonthTwice()
+    {
+        var reference = await OnAgendaAsync("CH-1", "ACAD", September1);
+        await DecideAsync(new CaseDecision(reference, PanelOutcome.Approve, "Approved.", null, September1, new LocalDate(2027, 3, 1), Split(50, 30, 20)));
+        var quarterlyHealth = new RechargeSchedule(RechargeFrequency.Quarterly, RechargeFrequency.Monthly);
+        // Runs approved 5 October and 5 November pay £5,000.00 each (September, October).
+        await PayAsync(new YearMonth(2026, 9), Instant.FromUtc(2026, 10, 5, 9, 0));
+        await PayAsync(new YearMonth(2026, 10), Instant.FromUtc(2026, 11, 5, 9, 0));
+
+        // 2 December: November is over, health's quarter (October–December) is not.
+        _clock.Reset(Instant.FromUtc(2026, 12, 2, 9, 0));
+        var early = await Assert.ThrowsAsync<DomainRuleException>(() => PrepareAsync(quarterlyHealth, new YearMonth(2026, 11), Partner.Health));
+        Assert.Equal(("PeriodNotOver", "Health (ICB) is recharged quarterly: October – December 2026 can be recharged from 1 January 2027."),
+            (early.Rule, early.Message));
+        var november = await PrepareAsync(quarterlyHealth, new YearMonth(2026, 11), Partner.Health, Partner.SocialCare);
+        Assert.Equal([("RCH-SOCIALCARE-2026-11", Money.FromPounds(1_000m))], november.Statements.Select(s => (s.Reference, s.Total)));
+        Assert.Equal(["Health (ICB) is recharged quarterly: October – December 2026 can be recharged from 1 January 2027."], november.Notes);
+
+        // The run approved 5 December pays November; on 4 January the quarter is over: three runs approved in it, 30% of
+        // £15,000.00.
+        await PayAsync(new YearMonth(2026, 11), Instant.FromUtc(2026, 12, 5, 9, 0));
+        _clock.Reset(Instant.FromUtc(2027, 1, 4, 9, 0));
+        var quarter = Assert.Single((await PrepareAsync(quarterlyHealth, new YearMonth(2026, 12), Partner.Health)).Statements);
+        Assert.Equal(("RCH-HEALTH-2026-10-Q", new LocalDate(2026, 10, 1), new LocalDate(2026, 12, 31), Money.FromPounds(4_500m), 3),
+            (quarter.Reference, quarter.PeriodStart, quarter.PeriodEnd, quarter.Total, quarter.Lines.Count));
+
+        // Any month of the quarter names it: prepared once.
+        var again = await PrepareAsync(quarterlyHealth, new YearMonth(2026, 10), Partner.Health);
+        Assert.Equal((0, "Health (ICB) already recharged for October – December 2026."), (again.Statements.Count, Assert.Single(again.Notes)));
+        // Health switched to monthly: November lies in the quarter already recharged, so it is refused and nothing written.
+        var overlap = await Assert.ThrowsAsync<DomainRuleException>(() => PrepareAsync(RechargeSchedule.Monthly, new YearMonth(2026, 11), Partner.Health));
+        Assert.Equal("PeriodOverlapsStatement", overlap.Rule);
+        Assert.Contains("RCH-HEALTH-2026-10-Q already recharged October – December 2026", overlap.Message, StringComparison.Ordinal);
+        Assert.Equal(2, await UseAsync("reader", (_, f) => f.RechargeStatements.CountAsync(Ct)));
     }
 
     [Fact]
@@ -264,6 +296,9 @@ public abstract class PanelDatabaseTests(DatabaseProvider provider) : IAsyncLife
             return 0;
         });
     }
+
+    private Task<RechargeOutcome> PrepareAsync(RechargeSchedule schedule, YearMonth month, params Partner[] partners) =>
+        UseAsync("finance.officer", (c, f) => new PrepareRechargeStatements(c, f, schedule, _clock).RunAsync(month, partners, "finance.officer", Ct));
 
     private async Task PayAsync(YearMonth month, Instant approvedAt)
     {

@@ -11,25 +11,23 @@ using Placements.Web.Security;
 
 namespace Placements.Web.Pages.Panel.Recharges;
 
-/// <summary>Whether a recharge period is one month or the quarter starting with it.</summary>
-public enum RechargePeriodKind { Month, Quarter }
-
 /// <summary>
 /// The recharge statements to health and social care (what each was sent, has paid and still owes) and the form preparing
-/// a period's statements: each partner's share of what the council actually paid in runs approved in the period.
+/// a period's statements: each partner's share of what the council actually paid in runs approved in the period — the
+/// month, or its quarter for a partner recharged quarterly (<c>Panel:RechargeFrequency:*</c>).
 /// </summary>
 [Authorize(Policy = Policies.Panel)]
-public sealed class IndexModel(PanelQueries queries, IClock clock) : PageModel
+public sealed class IndexModel(PanelQueries queries, RechargeSchedule schedule, IClock clock) : PageModel
 {
-    [BindProperty] public RechargePeriodKind Kind { get; set; } = RechargePeriodKind.Month;
     [BindProperty] public string? Month { get; set; }
     [BindProperty] public List<Partner> Partners { get; set; } = [];
 
+    public RechargeSchedule Schedule => schedule;
     public LocalDate Today { get; private set; }
     public IReadOnlyList<RechargeStatement> Statements { get; private set; } = [];
     [TempData] public string? Saved { get; set; }
 
-    public static readonly string[] FieldOrder = [nameof(Kind), nameof(Month), nameof(Partners)];
+    public static readonly string[] FieldOrder = [nameof(Month), nameof(Partners)];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +40,6 @@ public sealed class IndexModel(PanelQueries queries, IClock clock) : PageModel
     {
         ModelState.Clear();
         await LoadAsync(cancellationToken);
-        if (!Enum.IsDefined(Kind)) ModelState.AddModelError(nameof(Kind), "Choose a month or a quarter");
         YearMonth? month = null;
         if (string.IsNullOrWhiteSpace(Month)) ModelState.AddModelError(nameof(Month), "Enter the month, like 2026-11");
         else if (YearMonthPattern.Iso.Parse(Month.Trim()) is { Success: true } parsed) month = parsed.Value;
@@ -50,11 +47,9 @@ public sealed class IndexModel(PanelQueries queries, IClock clock) : PageModel
         var partners = Partners.Where(p => p is Partner.Health or Partner.SocialCare).Distinct().ToList();
         if (partners.Count == 0) ModelState.AddModelError(nameof(Partners), "Choose the partners to recharge: health, social care or both");
         if (!ModelState.IsValid) return Page();
-        var start = month!.Value.OnDayOfMonth(1);
-        var period = new DateInterval(start, start.PlusMonths(Kind == RechargePeriodKind.Quarter ? 3 : 1).PlusDays(-1));
         try
         {
-            Saved = (await prepare.RunAsync(period, partners, User.Identity!.Name!, cancellationToken)).Message;
+            Saved = (await prepare.RunAsync(month!.Value, partners, User.Identity!.Name!, cancellationToken)).Message;
             return RedirectToPage();
         }
         catch (DomainRuleException refused)
