@@ -20,7 +20,7 @@ public sealed class PaymentJobTests(SqliteApp sqlite, PostgresApp postgres)
     {
         // A month no other test of the shared app prepares.
         var month = new YearMonth(2027, 2);
-        var scheduler = await SchedulerOf(sqlite);
+        var scheduler = await sqlite.SchedulerAsync();
 
         await scheduler.TriggerJob(PreparePaymentRunJob.Key, new JobDataMap
         {
@@ -41,7 +41,7 @@ public sealed class PaymentJobTests(SqliteApp sqlite, PostgresApp postgres)
     [Fact]
     public async Task TheMonthlyTrigger_IsThe5thAt6InLondon_AndAMisfireRunsOnceWhenTheAppReturns()
     {
-        var scheduler = await SchedulerOf(sqlite);
+        var scheduler = await sqlite.SchedulerAsync();
 
         var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(JobsSetup.PaymentRunTrigger, TestContext.Current.CancellationToken));
 
@@ -54,7 +54,7 @@ public sealed class PaymentJobTests(SqliteApp sqlite, PostgresApp postgres)
     [Fact]
     public async Task TheJob_DoesNotRunTwiceAtOnce()
     {
-        var scheduler = await SchedulerOf(sqlite);
+        var scheduler = await sqlite.SchedulerAsync();
 
         var job = await scheduler.GetJobDetail(PreparePaymentRunJob.Key, TestContext.Current.CancellationToken);
 
@@ -66,7 +66,7 @@ public sealed class PaymentJobTests(SqliteApp sqlite, PostgresApp postgres)
     [Fact]
     public async Task OnSqlite_TheJobStoreIsPersistent()
     {
-        var metadata = await (await SchedulerOf(sqlite)).GetMetadata(TestContext.Current.CancellationToken);
+        var metadata = await (await sqlite.SchedulerAsync()).GetMetadata(TestContext.Current.CancellationToken);
 
         Assert.True(metadata.JobStorePersistent);
         Assert.False(metadata.JobStoreClustered, "SQLite cannot be clustered: the embedded default is one node");
@@ -76,7 +76,7 @@ public sealed class PaymentJobTests(SqliteApp sqlite, PostgresApp postgres)
     [Fact]
     public async Task OnPostgres_TheClusteredSchedulerStarts()
     {
-        var scheduler = await SchedulerOf(postgres);
+        var scheduler = await postgres.SchedulerAsync();
 
         var metadata = await scheduler.GetMetadata(TestContext.Current.CancellationToken);
 
@@ -86,12 +86,6 @@ public sealed class PaymentJobTests(SqliteApp sqlite, PostgresApp postgres)
         Assert.NotNull(await scheduler.GetTrigger(JobsSetup.PaymentRunTrigger, TestContext.Current.CancellationToken));
     }
 
-    private static async Task<IScheduler> SchedulerOf(PlacementsApp app)
-    {
-        var factory = app.Services.GetRequiredService<ISchedulerFactory>();
-        return await factory.LookupScheduler(app.SchedulerName, TestContext.Current.CancellationToken)
-            ?? throw new InvalidOperationException($"No scheduler named {app.SchedulerName}.");
-    }
 
     private static async Task<PaymentRun> WaitForRunAsync(PlacementsApp app, YearMonth month)
     {

@@ -33,7 +33,7 @@ public sealed class BudgetSnapshotJobTests(SqliteApp sqlite, PostgresApp postgre
     {
         await using var app = new SnapshotApp();
         await app.InitializeAsync();
-        var scheduler = await SchedulerOf(app);
+        var scheduler = await app.SchedulerAsync();
         var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(JobsSetup.BudgetSnapshotTrigger, Ct));
         Assert.Equal((SnapshotApp.Schedule, "Europe/London", BudgetSnapshotJob.Key), (trigger.CronExpressionString, trigger.TimeZone.Id, trigger.JobKey));
 
@@ -53,23 +53,15 @@ public sealed class BudgetSnapshotJobTests(SqliteApp sqlite, PostgresApp postgre
     [Fact]
     public async Task TheDefaultTrigger_Is7OnThe6thInLondon_AMisfireRunsOnce_AndTheJobNeverRunsTwiceAtOnce()
     {
-        var scheduler = await SchedulerOf(sqlite);
+        var next = await sqlite.AssertLondonTriggerAsync(JobsSetup.BudgetSnapshotTrigger, BudgetSnapshotJob.Key, JobsSetup.DefaultBudgetSnapshotSchedule);
 
-        var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(JobsSetup.BudgetSnapshotTrigger, Ct));
-        var job = await scheduler.GetJobDetail(BudgetSnapshotJob.Key, Ct);
-
-        Assert.Equal(("0 0 7 6 * ?", "Europe/London", CronTriggerMisfireInstruction.FireAndProceed, BudgetSnapshotJob.Key),
-            (trigger.CronExpressionString, trigger.TimeZone.Id, trigger.MisfireInstruction, trigger.JobKey));
-        Assert.Equal(JobsSetup.DefaultBudgetSnapshotSchedule, trigger.CronExpressionString);
-        Assert.NotNull(job);
-        Assert.True(job.ConcurrentExecutionDisallowed);
-        Assert.True(job.Durable);
+        Assert.Equal(("0 0 7 6 * ?", 6, new TimeSpan(7, 0, 0)), (JobsSetup.DefaultBudgetSnapshotSchedule, next.Day, next.TimeOfDay));
     }
 
     [Fact]
     public async Task OnPostgres_TheClusteredSchedulerHasTheTrigger()
     {
-        var scheduler = await SchedulerOf(postgres);
+        var scheduler = await postgres.SchedulerAsync();
 
         var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(JobsSetup.BudgetSnapshotTrigger, Ct));
 
@@ -77,9 +69,6 @@ public sealed class BudgetSnapshotJobTests(SqliteApp sqlite, PostgresApp postgre
         Assert.True((await scheduler.GetMetadata(Ct)).JobStoreClustered);
     }
 
-    private static async Task<IScheduler> SchedulerOf(PlacementsApp app) =>
-        await app.Services.GetRequiredService<ISchedulerFactory>().LookupScheduler(app.SchedulerName, Ct)
-        ?? throw new InvalidOperationException($"No scheduler named {app.SchedulerName}.");
 
     private static async Task<BudgetSnapshot> WaitForSnapshotAsync(PlacementsApp app, YearMonth month)
     {

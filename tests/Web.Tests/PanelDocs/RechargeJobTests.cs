@@ -39,7 +39,7 @@ public sealed class RechargeJobTests(SqliteApp sqlite)
         // Social care every month; health only when last month ended a quarter.
         var expected = schedule.EndingWith(lastMonth).Select(p => (p, schedule.PeriodContaining(p, lastMonth).Start)).ToList();
         Assert.Contains((Partner.SocialCare, lastMonth.OnDayOfMonth(1)), expected);
-        var scheduler = await SchedulerOf(app);
+        var scheduler = await app.SchedulerAsync();
 
         await scheduler.TriggerJob(RechargeJob.Key, Ct);
         var prepared = await WaitForStatementsAsync(app, expected.Count);
@@ -51,16 +51,8 @@ public sealed class RechargeJobTests(SqliteApp sqlite)
     [Fact]
     public async Task TheMonthlyTrigger_Is0800OnThe1stInLondon_AndAMisfireRunsOnceWhenTheAppReturns()
     {
-        var scheduler = await SchedulerOf(sqlite);
+        var next = await sqlite.AssertLondonTriggerAsync(JobsSetup.RechargeTrigger, RechargeJob.Key, "0 0 8 1 * ?");
 
-        var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(JobsSetup.RechargeTrigger, Ct));
-        var job = await scheduler.GetJobDetail(RechargeJob.Key, Ct);
-
-        Assert.Equal(("0 0 8 1 * ?", "Europe/London", CronTriggerMisfireInstruction.FireAndProceed, RechargeJob.Key),
-            (trigger.CronExpressionString, trigger.TimeZone.Id, trigger.MisfireInstruction, trigger.JobKey));
-        Assert.NotNull(job);
-        Assert.True(job.ConcurrentExecutionDisallowed);
-        var next = TimeZoneInfo.ConvertTime(trigger.NextFireTimeUtc!.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
         Assert.Equal((1, new TimeSpan(8, 0, 0)), (next.Day, next.TimeOfDay));
     }
 
@@ -83,7 +75,4 @@ public sealed class RechargeJobTests(SqliteApp sqlite)
         }
     }
 
-    private static async Task<IScheduler> SchedulerOf(PlacementsApp app) =>
-        await app.Services.GetRequiredService<ISchedulerFactory>().LookupScheduler(app.SchedulerName, Ct)
-            ?? throw new InvalidOperationException($"No scheduler named {app.SchedulerName}.");
 }
