@@ -59,7 +59,7 @@ internal static class PanelCommand
         }
         if (!await MayPrepareAsync(sp, user))
         {
-            Console.Error.WriteLine($"'{user}' is not a finance officer, finance approver or administrator, so cannot prepare recharge statements.");
+            Console.Error.WriteLine($"'{user}' is not a panel member, finance officer, finance approver or administrator, so cannot prepare recharge statements.");
             return 1;
         }
         sp.GetRequiredService<AuditActor>().ActingAs(user);
@@ -93,7 +93,7 @@ internal static class PanelCommand
         var users = sp.GetRequiredService<UserManager<StaffUser>>();
         var user = await users.FindByNameAsync(userName);
         if (user is null) return false;
-        foreach (var role in new[] { Roles.FinanceOfficer, Roles.FinanceApprover, Roles.Administrator })
+        foreach (var role in new[] { Roles.PanelMember, Roles.FinanceOfficer, Roles.FinanceApprover, Roles.Administrator }) // as Policies.Recharges
             if (await users.IsInRoleAsync(user, role)) return true;
         return false;
     }

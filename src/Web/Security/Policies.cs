@@ -14,6 +14,8 @@ public static class Policies
     public const string Finance = nameof(Finance);
     public const string FinanceApproval = nameof(FinanceApproval);
     public const string Panel = nameof(Panel);
+    /// <summary>Recharges to health and social care: the panel's, and finance's, who send the statements and bank the receipts.</summary>
+    public const string Recharges = nameof(Recharges);
     public const string Budgets = nameof(Budgets);
     public const string Administration = nameof(Administration);
 
@@ -24,6 +26,7 @@ public static class Policies
         options.AddPolicy(Finance, p => p.RequireRole(Roles.FinanceOfficer, Roles.FinanceApprover, Roles.Administrator));
         options.AddPolicy(FinanceApproval, p => p.RequireRole(Roles.FinanceApprover));
         options.AddPolicy(Panel, p => p.RequireRole(Roles.PanelMember, Roles.Administrator));
+        options.AddPolicy(Recharges, p => p.RequireRole(Roles.PanelMember, Roles.FinanceOfficer, Roles.FinanceApprover, Roles.Administrator));
         options.AddPolicy(Budgets, p => p.RequireRole(Roles.BudgetHolder, Roles.FinanceApprover, Roles.Administrator));
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         // Anything that forgets its policy still needs a signed-in member of staff.

@@ -64,7 +64,7 @@ public sealed class PanelCommandLineTests : IAsyncLifetime
 
         var stranger = await RunAsync("panel", "recharges", "--month", "2026-10", "--as", "nobody");
         Assert.Equal(1, stranger.ExitCode);
-        Assert.Contains("'nobody' is not a finance officer", stranger.Error, StringComparison.Ordinal);
+        Assert.Contains("'nobody' is not a panel member, finance officer", stranger.Error, StringComparison.Ordinal);
 
         var future = await RunAsync("panel", "recharges", "--month", "2099-01", "--as", "olu.officer");
         Assert.Equal(1, future.ExitCode);

@@ -212,14 +212,16 @@ $"panel-minutes-{MeetingDate:yyyy-MM-dd}.pdf");
     }
 
     [Fact]
-    public async Task APanelMember_SeesThePanelInTheMenu_AndAFinanceOfficerDoesNot()
+    public async Task APanelMember_SeesThePanelInTheMenu_AndAFinanceOfficerOnlyItsRecharges()
     {
         var member = await GetAsync(await app.SignedInAsync("panel.member"), "/Panel/Recharges");
-        var officer = await GetAsync(await app.SignedInAsync("finance.officer"), "/");
+        var officer = await GetAsync(await app.SignedInAsync("finance.officer"), "/Panel/Recharges");
 
         Assert.Equal(["/", "/Panel"], MenuLinks(member));
         Assert.Contains("href=\"/Panel\" aria-current=\"true\"", member);
+        Assert.Contains("/Panel/Recharges", MenuLinks(officer));
         Assert.DoesNotContain("/Panel", MenuLinks(officer));
+        Assert.Contains("href=\"/Panel/Recharges\" aria-current=\"page\"", officer);
     }
 
     // ---- The flow ---------------------------------------------------------------------------------------------------

@@ -61,7 +61,9 @@ public sealed class PanelRechargePagesTests(PanelRechargesApp app) : IClassFixtu
         Assert.Equal("statement,partner,period_start,period_end,s251_line,placement_ref,child_initials,description,days_from,days_to,income", rows[0]);
         Assert.Equal(total, Money.Sum(rows.Skip(1).Select(r => Money.Parse(r.Split(',')[^1]))));
         Assert.Contains(rows, r => r.Contains($",{placement},PQ,", StringComparison.Ordinal) && r.EndsWith("," + shares[1].Amount.ToPlainString(), StringComparison.Ordinal));
-        var (received, _) = await PostFormAsync(member, $"/Panel/Recharges/{health}?handler=Receipt", new Dictionary<string, string>
+        // Finance banks the partner's payment: a finance officer, not on the panel, records it.
+        var officer = await app.SignedInAsync("finance.officer");
+        var (received, _) = await PostFormAsync(officer, $"/Panel/Recharges/{health}?handler=Receipt", new Dictionary<string, string>
         {
             ["Amount"] = "100.00", ["ReceivedOn.Day"] = app.Today.Day.ToString(CultureInfo.InvariantCulture),
             ["ReceivedOn.Month"] = app.Today.Month.ToString(CultureInfo.InvariantCulture), ["ReceivedOn.Year"] = app.Today.Year.ToString(CultureInfo.InvariantCulture),
@@ -70,7 +72,10 @@ public sealed class PanelRechargePagesTests(PanelRechargesApp app) : IClassFixtu
         var after = await GetAsync(member, $"/Panel/Recharges/{health}");
         Assert.Equal(("£100.00", (total - Money.FromPounds(100m)).ToString()), (Figure(after, "received"), Figure(after, "outstanding")));
         Assert.Contains("£100.00 on", after);
-        Assert.Contains("recorded by panel.member", after);
+        Assert.Contains("recorded by finance.officer", after);
+        // A commissioner is neither on the panel nor in finance.
+        var commissioner = await app.SignedInAsync("commissioner");
+        Assert.StartsWith("/Account/AccessDenied", (await commissioner.GetAsync($"/Panel/Recharges/{health}")).Headers.Location!.PathAndQuery);
     }
 
     private static CostSplit Split() => CostSplit.ByPercentages(Money.FromPounds(60_000m),

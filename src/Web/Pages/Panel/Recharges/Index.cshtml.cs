@@ -16,7 +16,7 @@ namespace Placements.Web.Pages.Panel.Recharges;
 /// a period's statements: each partner's share of what the council actually paid in runs approved in the period — the
 /// month, or its quarter for a partner recharged quarterly (<c>Panel:RechargeFrequency:*</c>).
 /// </summary>
-[Authorize(Policy = Policies.Panel)]
+[Authorize(Policy = Policies.Recharges)]
 public sealed class IndexModel(PanelQueries queries, RechargeSchedule schedule, IClock clock) : PageModel
 {
     [BindProperty] public string? Month { get; set; }

@@ -13,7 +13,7 @@ using Placements.Web.Security;
 namespace Placements.Web.Pages.Panel.Recharges;
 
 /// <summary>One partner's statement: each line's share of what was paid, the receipts, the PDF to send, and a receipt recorded when the partner pays.</summary>
-[Authorize(Policy = Policies.Panel)]
+[Authorize(Policy = Policies.Recharges)]
 public sealed class StatementModel(PanelQueries queries, CouncilSettings council, IClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
