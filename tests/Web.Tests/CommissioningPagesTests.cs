@@ -472,7 +472,7 @@ public abstract partial class CommissioningPagesTests(CommissioningApp app)
 
         Assert.Equal(["/", "/Providers", "/Placements", "/Planning"], MenuLinks(commissioner));
         Assert.Matches(@"href=""/Placements"" aria-current=""page""", commissioner);
-        Assert.Equal(["/", "/Funding/PlaceFunding", "/Payments", "/Invoices"], MenuLinks(finance));
+        Assert.Equal(["/", "/Funding/PlaceFunding", "/Payments", "/Invoices", "/Panel/Recharges"], MenuLinks(finance));
         Assert.Matches(@"href=""/"" aria-current=""page""", finance);
         Assert.Equal(["/", "/Providers", "/Placements", "/Planning", "/Funding/PlaceFunding", "/Payments", "/Invoices", "/Budgets", "/Panel", "/Admin/Import", "/Admin/Users"], MenuLinks(admin));
         Assert.Matches(@"href=""/Providers"" aria-current=""page""", admin);
