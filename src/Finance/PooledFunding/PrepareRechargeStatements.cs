@@ -36,7 +36,7 @@ public sealed class PrepareRechargeStatements(CommissioningDb commissioning, Fin
         var today = clock.GetCurrentInstant().InZone(London).Date;
         var periods = partners.Distinct().Select(p => (Partner: p, Period: schedule.PeriodContaining(p, month))).ToList();
         var notOver = periods.Where(p => p.Period.End >= today).ToList();
-        if (notOver.Count == periods.Count)
+        if (periods.Count > 0 && notOver.Count == periods.Count)
             throw new DomainRuleException("PeriodNotOver", string.Join(" ", notOver.Select(p => NotOverYet(p.Partner, p.Period))));
 
         var statements = new List<RechargeStatement>();
@@ -75,7 +75,12 @@ public sealed class PrepareRechargeStatements(CommissioningDb commissioning, Fin
     private string NotOverYet(Partner partner, DateInterval period) =>
         $"{Capitalised(partner)} is recharged {RechargeSchedule.Describe(schedule.For(partner))}: {Describe(period)} can be recharged from {period.End.PlusDays(1):d MMMM yyyy}.";
 
-    private static string Capitalised(Partner partner) => CostSplit.DescribePartner(partner) is var name ? char.ToUpperInvariant(name[0]) + name[1..] : "";
+    /// <summary>"Health (ICB)", "Social care": a partner opening a sentence.</summary>
+    private static string Capitalised(Partner partner)
+    {
+        var name = CostSplit.DescribePartner(partner);
+        return char.ToUpperInvariant(name[0]) + name[1..];
+    }
 
     private static string Describe(DateInterval period) =>
         period.Start.Month == period.End.Month ? $"{period.Start:MMMM yyyy}" : $"{period.Start:MMMM} – {period.End:MMMM yyyy}";

@@ -50,10 +50,15 @@ public sealed class RechargeStatement : IAudited
 
     public string AuditKey => Reference;
 
-    /// <exception cref="DomainRuleException"><c>ReceiptMustBePositive</c>.</exception>
+    /// <exception cref="DomainRuleException"><c>ReceiptMustBePositive</c>; <c>NothingOwed</c>; <c>ReceiptAboveOutstanding</c>.</exception>
     public RechargeReceipt Receive(Money amount, LocalDate on, string recordedBy, Instant at)
     {
         if (amount.Pence <= 0) throw new DomainRuleException("ReceiptMustBePositive", "Enter the amount received: more than £0.00.");
+        // A partner's overpayment is not income of this statement: finance refunds it or agrees where it goes.
+        if (Outstanding.Pence <= 0)
+            throw new DomainRuleException("NothingOwed", $"Nothing is owed on {Reference}: its total is {Total} and {Received} has been received.");
+        if (amount > Outstanding)
+            throw new DomainRuleException("ReceiptAboveOutstanding", $"{amount} is more than the {Outstanding} outstanding on {Reference}.");
         var receipt = new RechargeReceipt(amount, on, recordedBy, at);
         _receipts.Add(receipt);
         return receipt;

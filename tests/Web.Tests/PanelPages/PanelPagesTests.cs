@@ -61,7 +61,7 @@ public sealed class PanelPagesTests(PanelApp app) : IClassFixture<PanelApp>
         var (response, html) = await DecideAsync(member, meeting, reference, "Approve", "50", "30", "19");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([($"#{reference}-Split", "The percentages add up to 99%, not 100%: short by 1%.")], ErrorSummary(html));
+        Assert.Equal([($"#{reference}-Split", "The percentages add up to 99%, not 100%: short by 1%.")], GovUkHtml.ErrorSummary(html));
         Assert.Empty(await app.DecisionsAsync(reference));
         var referral = await app.ReferralAsync(reference);
         Assert.Equal(ReferralStatus.OnAgenda, referral.Status);
@@ -144,11 +144,11 @@ public sealed class PanelPagesTests(PanelApp app) : IClassFixture<PanelApp>
         var (response, html) = await PostFormAsync(member, "/Panel/Referrals/New", form);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([("#AskHealth", "Choose the partners asked to contribute: health, social care or both.")], ErrorSummary(html));
+        Assert.Equal([("#AskHealth", "Choose the partners asked to contribute: health, social care or both.")], GovUkHtml.ErrorSummary(html));
         Assert.DoesNotContain($"({child})", await GetAsync(member, "/Panel"));
 
         var (_, blank) = await PostFormAsync(member, "/Panel/Referrals/New", new Dictionary<string, string>());
-        Assert.Equal(["Enter the child's reference", "Choose the provider", "Enter the start date"], ErrorSummary(blank).Select(e => e.Message));
+        Assert.Equal(["Enter the child's reference", "Choose the provider", "Enter the start date"], GovUkHtml.ErrorSummary(blank).Select(e => e.Message));
     }
 
     [Fact]
@@ -184,8 +184,8 @@ public sealed class PanelPagesTests(PanelApp app) : IClassFixture<PanelApp>
         {
             ["Month"] = app.Today.ToYearMonth().ToString("yyyy-MM", CultureInfo.InvariantCulture), ["Partners"] = "SocialCare",
         });
-        Assert.Equal("#Month", Assert.Single(ErrorSummary(early)).Href);
-        Assert.StartsWith("Social care is recharged quarterly:", Assert.Single(ErrorSummary(early)).Message);
+        Assert.Equal("#Month", Assert.Single(GovUkHtml.ErrorSummary(early)).Href);
+        Assert.StartsWith("Social care is recharged quarterly:", Assert.Single(GovUkHtml.ErrorSummary(early)).Message);
         Assert.DoesNotContain($"data-statement=\"RCH-SOCIALCARE-{app.Today.ToYearMonth().ToString("yyyy-MM", CultureInfo.InvariantCulture)}\"",
             await GetAsync(member, "/Panel/Recharges"));
     }
@@ -327,9 +327,6 @@ $"panel-minutes-{MeetingDate:yyyy-MM-dd}.pdf");
         Regex.Matches(Between(html, "id=\"navigation\"", "</ul>"), "class=\"govuk-service-navigation__link\" href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
 
     private static string Text(string html) => Regex.Replace(Regex.Replace(html, "<[^>]+>", " "), @"\s+", " ").Trim();
-
-    private static List<(string Href, string Message)> ErrorSummary(string html) =>
-        Regex.Matches(html, "<li><a href=\"(#[^\"]+)\">([^<]+)</a></li>").Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim())).ToList();
 
     /// <summary>Posts a form as the browser would: with the anti-forgery token from the page it is on.</summary>
     private static async Task<(HttpResponseMessage Response, string Html)> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields,

@@ -73,6 +73,15 @@ public sealed class PanelRechargePagesTests(PanelRechargesApp app) : IClassFixtu
         Assert.Equal(("£100.00", (total - Money.FromPounds(100m)).ToString()), (Figure(after, "received"), Figure(after, "outstanding")));
         Assert.Contains("£100.00 on", after);
         Assert.Contains("recorded by finance.officer", after);
+        // More than is still owed is refused on the form, and nothing is recorded.
+        var (tooMuch, tooMuchHtml) = await PostFormAsync(officer, $"/Panel/Recharges/{health}?handler=Receipt", new Dictionary<string, string>
+        {
+            ["Amount"] = total.ToPlainString(), ["ReceivedOn.Day"] = app.Today.Day.ToString(CultureInfo.InvariantCulture),
+            ["ReceivedOn.Month"] = app.Today.Month.ToString(CultureInfo.InvariantCulture), ["ReceivedOn.Year"] = app.Today.Year.ToString(CultureInfo.InvariantCulture),
+        }, getFrom: $"/Panel/Recharges/{health}");
+        Assert.Equal(HttpStatusCode.OK, tooMuch.StatusCode);
+        Assert.Equal([("#Amount", $"{total} is more than the {total - Money.FromPounds(100m)} outstanding on RCH-HEALTH-{month}.")], GovUkHtml.ErrorSummary(tooMuchHtml).Select(e => (e.Href, e.Message)));
+        Assert.Equal("£100.00", Figure(await GetAsync(officer, $"/Panel/Recharges/{health}"), "received"));
         // A commissioner is neither on the panel nor in finance.
         var commissioner = await app.SignedInAsync("commissioner");
         Assert.StartsWith("/Account/AccessDenied", (await commissioner.GetAsync($"/Panel/Recharges/{health}")).Headers.Location!.PathAndQuery);

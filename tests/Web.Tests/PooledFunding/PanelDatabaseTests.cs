@@ -280,6 +280,8 @@ public abstract class PanelDatabaseTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal("PeriodOverlapsStatement", overlap.Rule);
         Assert.Contains("RCH-HEALTH-2026-10-Q already recharged October – December 2026", overlap.Message, StringComparison.Ordinal);
         Assert.Equal(2, await UseAsync("reader", (_, f) => f.RechargeStatements.CountAsync(Ct)));
+        // Asked for no partner, it prepares nothing and says so.
+        Assert.Equal("Nothing to prepare.", (await PrepareAsync(quarterlyHealth, new YearMonth(2026, 12))).Message);
     }
 
     [Fact]
