@@ -54,7 +54,7 @@ public sealed class CostSplit
         ArgumentNullException.ThrowIfNull(percents);
         RequirePositive(annualCost);
         if (percents.FirstOrDefault(p => p.Value < 0) is { Key: var negative, Value: < 0 })
-            throw new DomainRuleException("SplitShareMustNotBeNegative", $"{Capitalised(negative)}'s share cannot be negative.");
+            throw new DomainRuleException("SplitShareMustNotBeNegative", $"{PartnerName(negative)}'s share cannot be negative.");
         var total = percents.Values.Sum();
         if (total != 100m)
             throw new DomainRuleException("SplitMustSumToWholeCost",
@@ -71,7 +71,7 @@ public sealed class CostSplit
         ArgumentNullException.ThrowIfNull(sums);
         RequirePositive(annualCost);
         if (sums.FirstOrDefault(s => s.Value.IsNegative) is { Key: var negative, Value.IsNegative: true })
-            throw new DomainRuleException("SplitShareMustNotBeNegative", $"{Capitalised(negative)}'s share cannot be negative.");
+            throw new DomainRuleException("SplitShareMustNotBeNegative", $"{PartnerName(negative)}'s share cannot be negative.");
         var total = Money.Sum(sums.Values);
         if (total != annualCost)
             throw new DomainRuleException("SplitMustSumToWholeCost",
@@ -115,7 +115,12 @@ public sealed class CostSplit
         _ => "social care",
     };
 
-    private static string Capitalised(Partner partner) => char.ToUpperInvariant(DescribePartner(partner)[0]) + DescribePartner(partner)[1..];
+    /// <summary>The partner opening a sentence or labelling a row: "Education", "Health (ICB)", "Social care".</summary>
+    public static string PartnerName(Partner partner)
+    {
+        var name = DescribePartner(partner);
+        return char.ToUpperInvariant(name[0]) + name[1..];
+    }
 
     private static void RequirePositive(Money annualCost)
     {

@@ -51,12 +51,12 @@ public sealed class PrepareRechargeStatements(CommissioningDb commissioning, Fin
                     .Where(s => s.Partner == partner && s.PeriodStart <= period.End && s.PeriodEnd >= period.Start).ToListAsync(cancellationToken);
                 if (recharged.Any(s => s.PeriodStart == period.Start && s.PeriodEnd == period.End))
                 {
-                    notes.Add($"{Capitalised(partner)} already recharged for {Describe(period)}.");
+                    notes.Add($"{CostSplit.PartnerName(partner)} already recharged for {Describe(period)}.");
                     continue;
                 }
                 if (recharged.FirstOrDefault() is { } overlapping)
                     throw new DomainRuleException("PeriodOverlapsStatement",
-                        $"{Capitalised(partner)} is recharged {RechargeSchedule.Describe(schedule.For(partner))}, but {overlapping.Reference} already recharged " +
+                        $"{CostSplit.PartnerName(partner)} is recharged {RechargeSchedule.Describe(schedule.For(partner))}, but {overlapping.Reference} already recharged " +
                         $"{Describe(new DateInterval(overlapping.PeriodStart, overlapping.PeriodEnd))}, which overlaps {Describe(period)}: nothing was prepared. " +
                         "A partner's frequency changes from the start of a quarter.");
                 shares ??= await SharesAsync(period, cancellationToken);
@@ -73,14 +73,7 @@ public sealed class PrepareRechargeStatements(CommissioningDb commissioning, Fin
     }
 
     private string NotOverYet(Partner partner, DateInterval period) =>
-        $"{Capitalised(partner)} is recharged {RechargeSchedule.Describe(schedule.For(partner))}: {Describe(period)} can be recharged from {period.End.PlusDays(1):d MMMM yyyy}.";
-
-    /// <summary>"Health (ICB)", "Social care": a partner opening a sentence.</summary>
-    private static string Capitalised(Partner partner)
-    {
-        var name = CostSplit.DescribePartner(partner);
-        return char.ToUpperInvariant(name[0]) + name[1..];
-    }
+        $"{CostSplit.PartnerName(partner)} is recharged {RechargeSchedule.Describe(schedule.For(partner))}: {Describe(period)} can be recharged from {period.End.PlusDays(1):d MMMM yyyy}.";
 
     private static string Describe(DateInterval period) =>
         period.Start.Month == period.End.Month ? $"{period.Start:MMMM yyyy}" : $"{period.Start:MMMM} – {period.End:MMMM yyyy}";

@@ -31,9 +31,9 @@ public sealed record RechargeSchedule(RechargeFrequency Health, RechargeFrequenc
     public DateInterval PeriodContaining(Partner partner, YearMonth month)
     {
         // Financial-year quarters start in April, July, October and January: the calendar's quarters.
-        var first = For(partner) == RechargeFrequency.Quarterly ? month.PlusMonths(-((month.Month - 1) % 3)) : month;
-        var start = first.OnDayOfMonth(1);
-        return new DateInterval(start, start.PlusMonths(For(partner) == RechargeFrequency.Quarterly ? 3 : 1).PlusDays(-1));
+        var months = For(partner) == RechargeFrequency.Quarterly ? 3 : 1;
+        var start = month.PlusMonths(-((month.Month - 1) % months)).OnDayOfMonth(1);
+        return new DateInterval(start, start.PlusMonths(months).PlusDays(-1));
     }
 
     /// <summary>The partners whose recharge period ends with <paramref name="month"/>: every partner monthly, quarterly ones at a quarter's end.</summary>

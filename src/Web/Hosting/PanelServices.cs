@@ -1,5 +1,5 @@
-using Placements.Web.Database;
 using Placements.Finance.PooledFunding;
+using Placements.Web.Database;
 
 namespace Placements.Web.Hosting;
 
@@ -32,7 +32,9 @@ public static class PanelServices
     private static RechargeFrequency Frequency(IConfiguration configuration, string key) => configuration[key] switch
     {
         null or "" => RechargeFrequency.Monthly,
-        var text when Enum.TryParse<RechargeFrequency>(text.Trim(), ignoreCase: true, out var frequency) && Enum.IsDefined(frequency) => frequency,
-        var text => throw new StartupProblem($"{key} '{text}' is neither Monthly nor Quarterly."),
+        // By name only: Enum.TryParse would also take "1" as Quarterly.
+        var text => Enum.GetValues<RechargeFrequency>().Where(f => string.Equals(f.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Cast<RechargeFrequency?>().FirstOrDefault()
+            ?? throw new StartupProblem($"{key} '{text}' is neither Monthly nor Quarterly."),
     };
 }

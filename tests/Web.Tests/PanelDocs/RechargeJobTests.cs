@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Placements.Finance.Persistence;
@@ -46,6 +47,20 @@ public sealed class RechargeJobTests(SqliteApp sqlite)
 
         Assert.Equal(expected, prepared.Select(s => (s.Partner, s.PeriodStart)));
         Assert.All(prepared, s => Assert.Equal(RechargeJob.ScheduledActor, s.PreparedBy));
+    }
+
+    [Fact]
+    public void TheRechargeSchedule_ComesFromConfiguration_ByName_MonthlyByDefault()
+    {
+        static IConfiguration Config(params (string Key, string Value)[] values) =>
+            new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build();
+
+        Assert.Equal(RechargeSchedule.Monthly, PanelServices.ScheduleFrom(Config()));
+        Assert.Equal(new RechargeSchedule(RechargeFrequency.Quarterly, RechargeFrequency.Monthly),
+            PanelServices.ScheduleFrom(Config(("Panel:RechargeFrequency:Health", " quarterly "), ("Panel:RechargeFrequency:SocialCare", "Monthly"))));
+        foreach (var bad in new[] { "1", "Weekly", "Quarter" })
+            Assert.Equal($"Panel:RechargeFrequency:SocialCare '{bad}' is neither Monthly nor Quarterly.",
+                Assert.Throws<StartupProblem>(() => PanelServices.ScheduleFrom(Config(("Panel:RechargeFrequency:SocialCare", bad)))).Message);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public static class PanelDisplay
     };
 
     /// <summary>E.g. "Health (ICB)".</summary>
-    public static string Name(this Partner partner) => CapitalFirst(CostSplit.DescribePartner(partner));
+    public static string Name(this Partner partner) => CostSplit.PartnerName(partner);
 
     /// <summary>The partners a referral asks to contribute, e.g. "Health (ICB) and social care".</summary>
     public static string PartnersAsked(this Referral referral) =>
