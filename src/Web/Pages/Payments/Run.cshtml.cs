@@ -44,8 +44,8 @@ public sealed class RunModel(FinanceDb finance, CommissioningDb commissioning, P
 
     public static readonly string[] FieldOrder = [nameof(HoldPlacement), nameof(HoldReason), nameof(HoldTeam), nameof(ApproveNote)];
 
-    /// <summary>A preparation of this month is under way on this node: the page shows its progress and polls.</summary>
-    public bool Preparing => Preparation is { Finished: false };
+    /// <summary>A preparation of this month is under way on this node (its run not yet committed): the page shows its progress and polls.</summary>
+    public bool Preparing => Preparation?.UnderWayBeside(Details?.Run) == true;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFoundPage();
