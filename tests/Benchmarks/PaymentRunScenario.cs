@@ -325,7 +325,7 @@ public static class PaymentRunScenario
         var finance = scope.ServiceProvider.GetRequiredService<FinanceDb>();
         return (await finance.PaymentLines.AsNoTracking().Where(l => l.PaymentRunId == runId).ToListAsync())
             .Select(l => new PlannedLine(l.PlacementId, l.PlacementReference, l.ProviderId, l.ProviderReference, l.ChildReference,
-                l.ChildInitials, l.FinancialYear, l.Kind, l.Amount, l.S251Line, l.Reason, l.HoldId))
+                l.ChildInitials, l.FinancialYear, l.Kind, l.Amount, l.S251Line, l.Reason, l.HoldId, l.ServiceDays))
             .ToList();
     }
 

@@ -1,3 +1,4 @@
+using NodaTime;
 using Placements.Commissioning.SchoolCalendar;
 
 namespace Placements.Finance.Payments;
@@ -27,6 +28,8 @@ public sealed class PaymentLine
         S251Line = line.S251Line;
         Reason = line.Reason;
         HoldId = line.HoldId;
+        ServiceFrom = line.ServiceDays?.Start;
+        ServiceTo = line.ServiceDays?.End;
     }
 
     public long Id { get; private set; }
@@ -47,6 +50,16 @@ public sealed class PaymentLine
     public string? Reason { get; private set; }
     /// <summary>The hold stopping this line, if any: a held line is not paid and not exported.</summary>
     public int? HoldId { get; private set; }
+    /// <summary>
+    /// The first and last day of service the line pays for, as the run saw them: the run month's days on roll for a top-up,
+    /// the days an adjustment corrects (e.g. from a leaver date to the end of the month last paid), the invoices' periods
+    /// for a fee. Recharges share a line by the split in force on these days. Null on lines posted before they were kept.
+    /// </summary>
+    public LocalDate? ServiceFrom { get; private set; }
+    public LocalDate? ServiceTo { get; private set; }
+
+    /// <summary>The days the line pays for, when it says.</summary>
+    public DateInterval? ServiceDays => ServiceFrom is { } from && ServiceTo is { } to && to >= from ? new DateInterval(from, to) : null;
 
     public bool IsHeld => HoldId is not null;
 
@@ -64,7 +77,8 @@ public sealed class PaymentLine
 /// <summary>A line as the calculation plans it, before it is posted to a run.</summary>
 public sealed record PlannedLine(
     int PlacementId, string PlacementReference, int ProviderId, string ProviderReference, string ChildReference,
-    string ChildInitials, FinancialYear FinancialYear, PaymentKind Kind, Money Amount, string S251Line, string? Reason, int? HoldId);
+    string ChildInitials, FinancialYear FinancialYear, PaymentKind Kind, Money Amount, string S251Line, string? Reason, int? HoldId,
+    DateInterval? ServiceDays = null);
 
 /// <summary>A placement a run could not compute (e.g. no top-up band for a year): listed for the officer, not paid until mended.</summary>
 public sealed class PaymentRunProblem

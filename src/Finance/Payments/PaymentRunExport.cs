@@ -92,14 +92,16 @@ public sealed class PaymentRunExport(CommissioningDb commissioning, FinanceDb fi
     }
 
     /// <summary>
-    /// What a line covers, in words: the run month for its own top-up, the earlier months of the year for an adjustment,
-    /// the financial year for a fee (its reason names the invoices and their periods).
+    /// What a line covers, in words: the run month for its own top-up; for an adjustment the days it corrects ("21 Apr 2026
+    /// – 30 Apr 2026" for a late leaver's recovery), or the earlier months of the year on a line posted before lines kept
+    /// their days; the financial year for a fee (its reason names the invoices and their periods).
     /// </summary>
     public static string Period(YearMonth runMonth, PaymentLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
         if (line.Kind == PaymentKind.TopUp) return PaymentRun.Describe(runMonth);
         if (line.Kind == PaymentKind.Fee) return $"{line.FinancialYear}, as invoiced";
+        if (line.ServiceDays is { } days) return $"{days.Start:d MMM yyyy} – {days.End:d MMM yyyy}";
         var yearStart = new YearMonth(line.FinancialYear.StartYear, 4);
         var runYearStart = runMonth.Month >= 4 ? runMonth.Year : runMonth.Year - 1;
         return line.FinancialYear.StartYear < runYearStart

@@ -42,6 +42,7 @@ internal sealed class PaymentLineConfiguration : IEntityTypeConfiguration<Paymen
         b.Property(l => l.S251Line).HasMaxLength(10);
         b.Property(l => l.Reason).HasMaxLength(400);
         b.Ignore(l => l.IsHeld);
+        b.Ignore(l => l.ServiceDays);
         // interchange.md: at most one row per placement, financial year and kind in a run.
         b.HasIndex(l => new { l.PaymentRunId, l.PlacementId, l.FinancialYear, l.Kind }).IsUnique();
         b.HasIndex(l => l.PlacementId);

@@ -107,14 +107,7 @@ public sealed class PrepareRechargeStatements(CommissioningDb commissioning, Fin
         foreach (var l in lines)
         {
             var month = runs[l.PaymentRunId];
-            var monthEnd = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
-            // A top-up pays the run month; an adjustment corrects the year's months through the run month, so it is spread
-            // over them. Both from the placement's start, but not cut at its end: the run paid on what it knew then, and a
-            // leaver date learnt later is recovered by a later adjustment (cutting at today's end date would make a
-            // statement depend on when it was prepared).
-            var serviceStart = l.Kind == PaymentKind.TopUp ? month.OnDayOfMonth(1) : l.FinancialYear.Start;
-            var serviceEnd = l.FinancialYear.End < monthEnd ? l.FinancialYear.End : monthEnd;
-            if (Clip(serviceStart, serviceEnd, dates[l.PlacementId].Start) is not { } days) continue;
+            if ((l.ServiceDays ?? EarlierLinesDays(l, month, dates[l.PlacementId].Start)) is not { } days) continue;
             paid.Add((new PaidForPlacement(l.PlacementId, l.PlacementReference, days, l.Amount,
                 l.Kind == PaymentKind.TopUp ? $"top-up {month:MMMM yyyy}" : $"adjustment {l.FinancialYear}: {l.Reason}"), l.ChildInitials, l.S251Line));
         }
@@ -136,10 +129,19 @@ public sealed class PrepareRechargeStatements(CommissioningDb commissioning, Fin
         return result;
     }
 
-    private static DateInterval? Clip(LocalDate start, LocalDate end, LocalDate placementStart)
+    /// <summary>
+    /// The days a line posted before lines kept their service days (<see cref="PaymentLine.ServiceDays"/>) is taken to pay
+    /// for: a top-up the run month, an adjustment the year's months through the run month, both from the placement's start
+    /// and not cut at today's end date (the run paid on what it knew then, so a statement does not depend on when it is
+    /// prepared).
+    /// </summary>
+    private static DateInterval? EarlierLinesDays(PaymentLine line, YearMonth month, LocalDate placementStart)
     {
+        var monthEnd = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
+        var start = line.Kind == PaymentKind.TopUp ? month.OnDayOfMonth(1) : line.FinancialYear.Start;
         var from = start > placementStart ? start : placementStart;
-        return end < from ? null : new DateInterval(from, end);
+        var to = line.FinancialYear.End < monthEnd ? line.FinancialYear.End : monthEnd;
+        return to < from ? null : new DateInterval(from, to);
     }
 }
 

@@ -16,7 +16,8 @@ namespace Placements.Web.Payments;
 public sealed class BulkPaymentLineWriter : IPaymentLineWriter
 {
     private const string Columns = "\"PaymentRunId\", \"PlacementId\", \"PlacementReference\", \"ProviderId\", \"ProviderReference\", " +
-                                   "\"ChildReference\", \"ChildInitials\", \"FinancialYear\", \"Kind\", \"Amount\", \"S251Line\", \"Reason\", \"HoldId\"";
+                                   "\"ChildReference\", \"ChildInitials\", \"FinancialYear\", \"Kind\", \"Amount\", \"S251Line\", \"Reason\", \"HoldId\", " +
+                                   "\"ServiceFrom\", \"ServiceTo\"";
 
     private const int CheckEvery = 1000;
 
@@ -56,9 +57,18 @@ public sealed class BulkPaymentLineWriter : IPaymentLineWriter
             else await writer.WriteAsync(l.Reason, NpgsqlDbType.Varchar, cancellationToken);
             if (l.HoldId is { } hold) await writer.WriteAsync(hold, NpgsqlDbType.Integer, cancellationToken);
             else await writer.WriteNullAsync(cancellationToken);
+            foreach (var day in ServiceDays(l))
+            {
+                if (day is { } date) await writer.WriteAsync(date, NpgsqlDbType.Date, cancellationToken);
+                else await writer.WriteNullAsync(cancellationToken);
+            }
         }
         await writer.CompleteAsync(cancellationToken);
     }
+
+    // Stored as EF stores a LocalDate (PersistenceConventions: DateOnly, "yyyy-MM-dd" text on SQLite).
+    private static DateOnly?[] ServiceDays(PlannedLine line) =>
+        line.ServiceDays is { } days ? [days.Start.ToDateOnly(), days.End.ToDateOnly()] : [null, null];
 
     private static void Insert(SqliteConnection connection, SqliteTransaction transaction, int runId, IReadOnlyList<PlannedLine> lines,
         CancellationToken cancellationToken)
@@ -66,13 +76,14 @@ public sealed class BulkPaymentLineWriter : IPaymentLineWriter
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO \"PaymentLines\" ({Columns}) VALUES ($run, $placement, $placementRef, $provider, $providerRef, " +
-                              "$childRef, $initials, $year, $kind, $amount, $s251, $reason, $hold)";
+                              "$childRef, $initials, $year, $kind, $amount, $s251, $reason, $hold, $from, $to)";
         SqliteParameter P(string name, SqliteType type) => command.Parameters.Add(name, type);
         var (run, placement, placementRef, provider, providerRef, childRef, initials, year, kind, amount, s251, reason, hold) = (
             P("$run", SqliteType.Integer), P("$placement", SqliteType.Integer), P("$placementRef", SqliteType.Text),
             P("$provider", SqliteType.Integer), P("$providerRef", SqliteType.Text), P("$childRef", SqliteType.Text),
             P("$initials", SqliteType.Text), P("$year", SqliteType.Integer), P("$kind", SqliteType.Text),
             P("$amount", SqliteType.Integer), P("$s251", SqliteType.Text), P("$reason", SqliteType.Text), P("$hold", SqliteType.Integer));
+        SqliteParameter[] service = [P("$from", SqliteType.Text), P("$to", SqliteType.Text)];
         command.Prepare();
         run.Value = runId;
         for (var i = 0; i < lines.Count; i++)
@@ -91,6 +102,8 @@ public sealed class BulkPaymentLineWriter : IPaymentLineWriter
             s251.Value = l.S251Line;
             reason.Value = (object?)l.Reason ?? DBNull.Value;
             hold.Value = (object?)l.HoldId ?? DBNull.Value;
+            var days = ServiceDays(l);
+            for (var d = 0; d < service.Length; d++) service[d].Value = (object?)days[d] ?? DBNull.Value;
             command.ExecuteNonQuery();
         }
     }

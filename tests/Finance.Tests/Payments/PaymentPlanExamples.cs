@@ -45,6 +45,7 @@ public class PaymentPlanExamples
         var line = Assert.Single(payment.Lines);
         Assert.Equal((PaymentKind.TopUp, Money.FromPounds(1_312.50m), Fy2026, (string?)null, (int?)null),
             (line.Kind, line.Amount, line.FinancialYear, line.Reason, line.HoldId));
+        Assert.Equal(new DateInterval(new(2026, 4, 1), new(2026, 4, 30)), line.ServiceDays);
         Assert.Equal((7, "PL-1", 3, "PRV-1", "CH-1", "AB", "1.2.1"),
             (line.PlacementId, line.PlacementReference, line.ProviderId, line.ProviderReference, line.ChildReference, line.ChildInitials, line.S251Line));
     }
@@ -61,6 +62,7 @@ public class PaymentPlanExamples
             {
                 Assert.Equal((PaymentKind.Adjustment, Money.FromPounds(2_625m)), (back.Kind, back.Amount));
                 Assert.Equal("back-pay from 2026-05-01 (placement recorded after those months)", back.Reason);
+                Assert.Equal(new DateInterval(new(2026, 5, 1), new(2026, 6, 30)), back.ServiceDays);
             });
     }
 
@@ -77,6 +79,7 @@ public class PaymentPlanExamples
             {
                 Assert.Equal((PaymentKind.Adjustment, Money.FromPounds(2_625m)), (back.Kind, back.Amount));
                 Assert.Equal("back-pay from 2026-09-01 (placement recorded after those months)", back.Reason);
+                Assert.Equal(new DateInterval(new(2026, 9, 1), new(2026, 10, 31)), back.ServiceDays);
             });
     }
 
@@ -91,6 +94,8 @@ public class PaymentPlanExamples
         var line = Assert.Single(payment.Lines);
         Assert.Equal((PaymentKind.Adjustment, Money.FromPounds(-677.42m)), (line.Kind, line.Amount));
         Assert.Equal("leaver date 2026-05-15 recorded after payment", line.Reason);
+        // The recovery is for the days paid after the leaving date, 16–31 May: a recharge credits them at their split.
+        Assert.Equal(new DateInterval(new(2026, 5, 16), new(2026, 5, 31)), line.ServiceDays);
     }
 
     [Fact]
@@ -117,6 +122,7 @@ public class PaymentPlanExamples
             {
                 Assert.Equal((PaymentKind.Adjustment, Money.FromPounds(437.50m)), (change.Kind, change.Amount));
                 Assert.Equal("top-up changed to band B4 from 2026-05-01", change.Reason);
+                Assert.Equal(new DateInterval(new(2026, 5, 1), new(2026, 5, 31)), change.ServiceDays);
             });
     }
 
@@ -154,6 +160,7 @@ public class PaymentPlanExamples
             {
                 Assert.Equal((PaymentKind.Adjustment, Money.FromPounds(2_625m)), (held.Kind, held.Amount));
                 Assert.Equal("held payment released (held for: attendance query)", held.Reason);
+                Assert.Equal(new DateInterval(new(2026, 4, 1), new(2026, 5, 31)), held.ServiceDays);
             });
     }
 

@@ -134,6 +134,20 @@ public class PaymentPlanProperties
                 Assert.False(string.IsNullOrWhiteSpace(line.Reason));
             }
         });
+        // Each line says which days it pays for (recharges share it by the split in force on them): a top-up the run month's
+        // days on roll, an adjustment days of its own year no later than the run month, or than the last month paid when
+        // that is later (a re-opened month takes back what was paid after it).
+        var latest = lastPaid is { } last && last > c.Month ? last : c.Month;
+        Assert.All(payment.Lines, line =>
+        {
+            var days = line.ServiceDays ?? throw new Xunit.Sdk.XunitException($"a {line.Kind} line without its days");
+            Assert.True(days.Start >= line.FinancialYear.Start && days.End <= line.FinancialYear.End, $"{days} outside {line.FinancialYear}");
+            // (Money the inputs say was paid for a year after every month run is taken back over that whole year.)
+            if (line.FinancialYear.Start <= LastDay(latest)) Assert.True(days.End <= LastDay(latest), $"{days} after the months run and paid");
+            if (line.Kind == PaymentKind.TopUp)
+                Assert.True(days.Start >= c.Month.OnDayOfMonth(1) && days.Start >= c.Placement.Start && (c.Placement.End is not { } end || days.End <= end),
+                    $"top-up days {days} outside the run month on roll");
+        });
         Assert.True(payment.Lines.Count(l => l.Kind == PaymentKind.TopUp) <= 1);
         Assert.Equal(payment.Lines.Count, payment.Lines.DistinctBy(l => (l.FinancialYear, l.Kind)).Count());
 

@@ -597,7 +597,8 @@ public abstract class PaymentRunDatabaseTests(DatabaseProvider provider) : IAsyn
         foreach (var name in new[] { "Amy", "Brown", "Ben", "Carter", "Cara", "Dunn", "Dan", "Evans" })
             Assert.DoesNotContain(name, everything, StringComparison.Ordinal);
         var recovery = academy.Lines.Single(l => l.Amount.IsNegative);
-        Assert.Equal(("April 2026 – May 2026", "leaver date 2026-04-20 recorded after payment"), (recovery.Period, recovery.Reason));
+        // The remittance says which days are recovered: those paid after the leaving date.
+        Assert.Equal(("21 Apr 2026 – 30 Apr 2026", "leaver date 2026-04-20 recorded after payment"), (recovery.Period, recovery.Reason));
     }
 }
 

@@ -229,11 +229,14 @@ public abstract class PanelDatabaseTests(DatabaseProvider provider) : IAsyncLife
         // health £725.81, social care £483.87; 16–31 October (16 days) £2,580.64 at 40/30/30 → health £774.19, social care
         // £774.19 (education takes the odd penny). Health £1,500.00; social care £1,258.06.
         Assert.Equal((Money.FromPounds(1_500m), Money.FromPounds(1_258.06m)), (Share(11, Partner.Health), Share(11, Partner.SocialCare)));
-        // December (November's run): the recovery of £1,774.19 (paid £10,000.00; due £5,000 + 20/31 × £5,000 = £8,225.81) is an
-        // adjustment to the year's months through November, so it is spread over 1 September – 30 November (91 days): 45 days
-        // £877.35 at 50/30/20 (health £263.20, social care £175.47) and 46 days £896.84 at 40/30/30 (health £269.05, social
-        // care £269.05), as credits.
-        Assert.Equal((Money.FromPounds(-532.25m), Money.FromPounds(-444.52m)), (Share(12, Partner.Health), Share(12, Partner.SocialCare)));
+        // December (November's run): the recovery of £1,774.19 (paid £10,000.00; due £5,000 + 20/31 × £5,000 = £8,225.81) is
+        // for 21–31 October, the days paid after the leaving date, all under 40/30/30: health and social care are each
+        // credited 30% of it, £532.257. By the remainder rule (each part rounded down, the odd pennies to education first,
+        // then health) education is credited £709.67 + 1p and health £532.25 + 1p; social care £532.25.
+        Assert.Equal((Money.FromPounds(-532.26m), Money.FromPounds(-532.25m)), (Share(12, Partner.Health), Share(12, Partner.SocialCare)));
+        var recovery = statements[12].Single(s => s.Partner == Partner.SocialCare).Lines.Single();
+        Assert.Equal((new LocalDate(2026, 10, 21), new LocalDate(2026, 10, 31), Money.FromPounds(-1_774.19m)),
+            (recovery.DaysFrom, recovery.DaysTo, recovery.Paid));
 
         // Preparing a period again recharges nothing twice.
         var again = await PrepareAsync(RechargeSchedule.Monthly, new YearMonth(2026, 11), Partner.Health);

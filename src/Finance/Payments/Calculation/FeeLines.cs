@@ -30,7 +30,8 @@ public static class FeeLines
                 var first = g.First();
                 return new PlannedLine(first.PlacementId, first.PlacementReference, first.ProviderId, first.ProviderReference, first.ChildReference,
                     first.ChildInitials, g.Key.Year, PaymentKind.Fee, Money.Sum(g.Select(l => l.Amount)), S251Line, Reason(g.ToList()),
-                    g.Select(l => l.HoldId).FirstOrDefault(h => h is not null));
+                    g.Select(l => l.HoldId).FirstOrDefault(h => h is not null),
+                    new DateInterval(g.Min(l => l.PeriodStart), g.Max(l => l.PeriodEnd)));
             })
             .ToList();
 

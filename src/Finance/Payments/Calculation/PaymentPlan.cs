@@ -53,15 +53,18 @@ public static class PaymentPlan
         var lines = new List<PlannedLine>();
         foreach (var year in owed)
         {
-            if (!year.TopUp.IsZero) lines.Add(Line(placement, year.Year, PaymentKind.TopUp, year.TopUp, null, paid.ActiveHoldId));
+            if (!year.TopUp.IsZero)
+                lines.Add(Line(placement, year.Year, PaymentKind.TopUp, year.TopUp, null, paid.ActiveHoldId, AdjustmentReason.TopUpDays(placement.TopUp, runMonth)));
             if (!year.Adjustment.IsZero)
-                lines.Add(Line(placement, year.Year, PaymentKind.Adjustment, year.Adjustment,
-                    AdjustmentReason.For(placement.TopUp, year, runMonth, paid, settings.GoLiveDate), paid.ActiveHoldId));
+            {
+                var (reason, days) = AdjustmentReason.Explain(placement.TopUp, year, runMonth, paid, settings.GoLiveDate);
+                lines.Add(Line(placement, year.Year, PaymentKind.Adjustment, year.Adjustment, reason, paid.ActiveHoldId, days));
+            }
         }
         return new(lines, null);
     }
 
-    private static PlannedLine Line(PlacementToPay p, FinancialYear year, PaymentKind kind, Money amount, string? reason, int? holdId) =>
+    private static PlannedLine Line(PlacementToPay p, FinancialYear year, PaymentKind kind, Money amount, string? reason, int? holdId, DateInterval? days) =>
         new(p.PlacementId, p.TopUp.Reference, p.ProviderId, p.ProviderReference, p.ChildReference, p.ChildInitials,
-            year, kind, amount, p.S251Line, reason, holdId);
+            year, kind, amount, p.S251Line, reason, holdId, days);
 }
