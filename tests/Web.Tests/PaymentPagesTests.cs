@@ -218,8 +218,8 @@ public sealed class PaymentPagesTests(PaymentsApp app) : IClassFixture<PaymentsA
     private static string TestId(string html, string id) =>
         Regex.Replace(Regex.Match(html, $"data-testid=\"{id}\"[^>]*>(.*?)</(dd|strong|td)>", RegexOptions.Singleline).Groups[1].Value, "<[^>]+>", "").Trim();
 
-    internal static List<string> ErrorSummary(string html) =>
-        Regex.Matches(html, "<li><a href=\"#[^\"]*\">(.*?)</a></li>").Select(m => m.Groups[1].Value).ToList();
+    /// <summary>The error summary's messages, in order.</summary>
+    internal static List<string> ErrorSummary(string html) => GovUkHtml.ErrorSummary(html).Select(e => e.Message).ToList();
 
     internal static string Decode(string html) => WebUtility.HtmlDecode(html);
 }

@@ -13,6 +13,7 @@ public static class BudgetServices
         services.AddSingleton(sp => SettingsFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<CouncilSettings>()));
         services.AddScoped<LoadForecastInputs>();
         services.AddScoped<ForecastOutturn>();
+        services.AddScoped<ForecastPartnerContributions>();
         services.AddScoped<TakeBudgetSnapshot>();
         services.AddScoped<AnnotateBudgetSnapshot>();
         services.AddScoped<ReviseBudget>();

@@ -10,14 +10,16 @@ namespace Placements.Web.Reports;
 /// <summary>
 /// Everything the monitoring page, the monthly PDF report and the Excel export show, loaded once, so the three always
 /// agree: the forecast (base, or a scenario), last month's snapshot and the movement since, the commentary (notes of the
-/// month's snapshot, or last month's), and the DSG position.
+/// month's snapshot, or last month's), the DSG position, and the contributions expected from health and social care.
 /// </summary>
 public sealed record BudgetReport(
     string CouncilName, HighNeedsForecastResult Forecast, BudgetSnapshot? Previous, ForecastMovementResult? Movement,
-    IReadOnlyList<BudgetSnapshotNote> Notes, IReadOnlyList<DsgPositionYear> Dsg);
+    IReadOnlyList<BudgetSnapshotNote> Notes, IReadOnlyList<DsgPositionYear> Dsg, ContributionsForecast? Contributions = null);
 
 /// <summary>Loads a <see cref="BudgetReport"/> for a year on a date.</summary>
-public sealed class BudgetReportLoader(ForecastOutturn outturn, BudgetMonitoringQueries queries, DsgPosition dsg, BudgetSettings settings, CouncilSettings council)
+public sealed class BudgetReportLoader(
+    ForecastOutturn outturn, BudgetMonitoringQueries queries, DsgPosition dsg, ForecastPartnerContributions contributions, BudgetSettings settings,
+    CouncilSettings council)
 {
     public async Task<BudgetReport> LoadAsync(FinancialYear year, LocalDate asAt, ForecastOptions options, CancellationToken cancellationToken = default)
     {
@@ -27,6 +29,7 @@ public sealed class BudgetReportLoader(ForecastOutturn outturn, BudgetMonitoring
         var own = await queries.SnapshotAsync(asAt.ToYearMonth(), cancellationToken);
         var notes = (own ?? previous)?.Notes.OrderBy(n => BudgetMonitoringQueries.S251Order(n.S251Line)).ThenBy(n => n.WrittenAt).ToList() ?? [];
         var position = await dsg.LoadAsync(asAt, (year, forecast.Forecast), cancellationToken);
-        return new BudgetReport(council.Name, forecast, previous, movement, notes, position);
+        var partners = await contributions.ForAsync(forecast, cancellationToken);
+        return new BudgetReport(council.Name, forecast, previous, movement, notes, position, partners);
     }
 }

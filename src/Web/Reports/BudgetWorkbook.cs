@@ -24,6 +24,8 @@ public static class BudgetWorkbook
     public const string Monthly = "Monthly";
     public const string Dsg = "DSG";
     public const string Notes = "Notes";
+    public const string Contributions = "Contributions";
+    public const string ContributionTotals = "ContributionTotals";
 
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static byte[] Render(BudgetReport report)
@@ -39,6 +41,8 @@ public static class BudgetWorkbook
             [Monthly] = MonthlyRows(report.Forecast),
             [Dsg] = DsgRows(report.Dsg),
             [Notes] = NoteRows(report.Notes),
+            [Contributions] = ContributionRows(report.Contributions),
+            [ContributionTotals] = ContributionTotalRows(report.Forecast, report.Contributions),
         };
         using var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, sheets, excelType: ExcelType.XLSX);
@@ -126,6 +130,31 @@ public static class BudgetWorkbook
             ("S251 line", n.S251Line), ("Note", n.Text), ("Written by", n.WrittenBy),
             ("Written on", Day(n.WrittenAt.InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date)))),
             ("S251 line", "No commentary this month"));
+
+    /// <summary>Each jointly funded placement's forecast cost for the year and the partners' expected shares of it.</summary>
+    private static List<Dictionary<string, object?>> ContributionRows(ContributionsForecast? contributions) =>
+        Or((contributions?.Placements ?? []).Select(c => Row(
+            ("Placement", c.Forecast.Placement.Reference), ("Child initials", c.Forecast.Placement.ChildInitials), ("S251 line", c.Forecast.Placement.S251Line),
+            ("Split", c.Split), ("Forecast cost", Pounds(c.Forecast.Total)), ("Education", Pounds(c.Education)), ("Health (ICB)", Pounds(c.Health)),
+            ("Social care", Pounds(c.SocialCare)))),
+            ("Placement", "No jointly funded placements in the year"));
+
+    /// <summary>
+    /// Each partner's expected contribution (the sum of its column on the Contributions sheet), recharged so far and still
+    /// to recharge, then the forecast outturn net of the contributions: the page's contributions table.
+    /// </summary>
+    private static List<Dictionary<string, object?>> ContributionTotalRows(HighNeedsForecastResult forecast, ContributionsForecast? contributions)
+    {
+        if (contributions is not { Placements.Count: > 0 }) return [Row(("Partner", "No jointly funded placements in the year"))];
+        var rows = contributions.Partners.Select(p => Row(
+            ("Partner", Finance.PooledFunding.CostSplit.PartnerName(p.Partner)), ("Expected this year", Pounds(p.Expected)),
+            ("Recharged so far", Pounds(p.Recharged)), ("Still to recharge", Pounds(p.StillToRecharge)))).ToList();
+        rows.Add(Row(("Partner", "Total"), ("Expected this year", Pounds(contributions.Expected)), ("Recharged so far", Pounds(contributions.Recharged)),
+            ("Still to recharge", Pounds(contributions.StillToRecharge))));
+        rows.Add(Row(("Partner", "Forecast outturn net of partner contributions"), ("Expected this year", Pounds(contributions.NetOf(forecast))),
+            ("Recharged so far", null), ("Still to recharge", null)));
+        return rows;
+    }
 
     /// <summary>The rows, or one row saying why there are none (an empty sheet would look like a fault).</summary>
     private static List<Dictionary<string, object?>> Or(IEnumerable<Dictionary<string, object?>> rows, (string Column, object? Value) none)

@@ -5,6 +5,7 @@ using NodaTime;
 using Placements.Finance;
 using Placements.Finance.Budgets.Forecasting;
 using Placements.Web.Tests.Infrastructure;
+using static Placements.Web.Tests.Infrastructure.GovUkHtml;
 
 namespace Placements.Web.Tests.Budgets;
 
@@ -343,8 +344,6 @@ public abstract partial class BudgetPagesTests(BudgetsApp app)
 
     private static string Text(string html) => Regex.Replace(Regex.Replace(html, "<[^>]+>", ""), @"\s+", " ").Trim();
 
-    private static List<(string Href, string Message)> ErrorSummary(string html) =>
-        Regex.Matches(Decode(html), "<li><a href=\"(#[^\"]+)\">([^<]+)</a></li>").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
 
     /// <summary>Posts a form as the browser would: with the anti-forgery token from the page it is on.</summary>
     private static async Task<(HttpResponseMessage Response, string Html)> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields)

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using Placements.Commissioning.SchoolCalendar;
 using Placements.Web.Tests.Infrastructure;
+using static Placements.Web.Tests.Infrastructure.GovUkHtml;
 
 namespace Placements.Web.Tests.Invoices;
 
@@ -217,6 +218,4 @@ public sealed class AgreementPagesTests(AgreementsApp app) : IClassFixture<Agree
 
     private static string Decode(string html) => WebUtility.HtmlDecode(html);
 
-    private static List<(string Href, string Message)> ErrorSummary(string html) =>
-        Regex.Matches(html, "<li><a href=\"(#[^\"]*)\">(.*?)</a></li>", RegexOptions.Singleline).Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim())).ToList();
 }

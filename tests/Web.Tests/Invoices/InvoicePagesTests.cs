@@ -11,6 +11,7 @@ using Placements.Finance.Invoices;
 using Placements.Finance.Persistence;
 using Placements.Web.Hosting;
 using Placements.Web.Tests.Infrastructure;
+using static Placements.Web.Tests.Infrastructure.GovUkHtml;
 
 namespace Placements.Web.Tests.Invoices;
 
@@ -343,6 +344,4 @@ public sealed class InvoicePagesTests(InvoicesApp app) : IClassFixture<InvoicesA
     private static string Tab(string html, string id) =>
         Regex.Match(html, $"data-testid=\"tab-{id}\">(.*?)(?=<div class=\"govuk-tabs__panel|$)", RegexOptions.Singleline).Groups[1].Value;
 
-    private static List<(string Href, string Message)> ErrorSummary(string html) =>
-        Regex.Matches(html, "<li><a href=\"(#[^\"]*)\">(.*?)</a></li>", RegexOptions.Singleline).Select(m => (m.Groups[1].Value, m.Groups[2].Value.Trim())).ToList();
 }

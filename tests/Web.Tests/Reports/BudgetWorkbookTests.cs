@@ -3,6 +3,7 @@ using MiniExcelLibs;
 using Placements.Finance;
 using Placements.Finance.Budgets.Forecasting;
 using Placements.Web.Reports;
+using static Placements.Web.Tests.Infrastructure.Workbook;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace Placements.Web.Tests.Reports;
@@ -14,30 +15,13 @@ namespace Placements.Web.Tests.Reports;
 /// </summary>
 public sealed class BudgetWorkbookTests
 {
-    private static List<IDictionary<string, object?>> Sheet(byte[] workbook, string name)
-    {
-        using var stream = new MemoryStream(workbook);
-        return MiniExcel.Query(stream, useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object?>>().ToList();
-    }
-
-    /// <summary>A cell as pounds to the penny (MiniExcel reads numbers back as double).</summary>
-    private static decimal Pounds(object? cell) => cell switch
-    {
-        null => 0m,
-        double d => decimal.Round((decimal)d, 2),
-        decimal m => m,
-        var other => decimal.Parse(Convert.ToString(other, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture),
-    };
-
-    private static decimal Pounds(Money money) => money.Pence / 100m;
-
     [Fact]
     public void Render_HasTheSheetsFinanceExpects()
     {
         var bytes = BudgetWorkbook.Render(BudgetReportSample.Build());
         if (Environment.GetEnvironmentVariable("BUDGET_SAMPLE_XLSX") is { Length: > 0 } path) File.WriteAllBytes(path, bytes);
         using var stream = new MemoryStream(bytes);
-        Assert.Equal(["Summary", "ProvisionTypes", "Placements", "Trend", "Movement", "Monthly", "DSG", "Notes"], MiniExcel.GetSheetNames(stream));
+        Assert.Equal(["Summary", "ProvisionTypes", "Placements", "Trend", "Movement", "Monthly", "DSG", "Notes", "Contributions", "ContributionTotals"], MiniExcel.GetSheetNames(stream));
     }
 
     [Fact]

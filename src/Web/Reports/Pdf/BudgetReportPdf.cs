@@ -211,6 +211,9 @@ public static class BudgetReportPdf
             if (options.IsScenario)
                 basis += string.Create(CultureInfo.InvariantCulture,
                     $" Scenario: new placements growing {options.GrowthPercent:0.##}%, fees and top-ups rising {options.FeeRisePercent:0.##}% from 1 April.");
+            if (report.Contributions is { Placements.Count: > 0 } partners)
+                basis += $" The forecast is what the council pays: health and social care are expected to contribute {partners.Expected} this year to " +
+                         $"{partners.Placements.Count} jointly funded placements ({partners.Recharged} recharged so far), so net of their contributions it is {partners.NetOf(forecast)}.";
             Paragraph(basis, s.Note, s.Muted, 3);
         }
 
