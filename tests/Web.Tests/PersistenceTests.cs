@@ -87,6 +87,32 @@ public sealed class PersistenceTests
         Assert.Equal(0, await finance.AuditEntries.CountAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task RechargedMonths_AreFilledIn_ForStatementsPreparedBeforeTheyWereKept(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (commissioning, finance, _) = Contexts(Fresh(provider));
+        await commissioning.Database.MigrateAsync(ct);
+        await finance.GetService<IMigrator>().MigrateAsync("AddPaymentLineServiceDays", ct);
+        // A quarterly statement for health (October–December) and a monthly one for social care (November), as written before.
+        foreach (var (partner, start, end) in new[] { ("Health", new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31)), ("SocialCare", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)) })
+        {
+            var (preparedAt, due) = (new DateTime(2027, 1, 4, 9, 0, 0, DateTimeKind.Utc), end.AddDays(34));
+            await finance.Database.ExecuteSqlAsync($"""
+                INSERT INTO "RechargeStatements" ("Partner", "PeriodStart", "PeriodEnd", "PreparedBy", "PreparedAt", "DueDate", "Total")
+                VALUES ({partner}, {start}, {end}, {"finance.officer"}, {preparedAt}, {due}, {0L})
+                """, ct);
+        }
+
+        await finance.Database.MigrateAsync(ct);
+
+        var months = (await finance.RechargedMonths.AsNoTracking().ToListAsync(ct))
+            .Select(m => $"{m.Partner} {m.MonthStart:yyyy-MM-dd}").Order(StringComparer.Ordinal);
+        Assert.Equal(["Health 2026-10-01", "Health 2026-11-01", "Health 2026-12-01", "SocialCare 2026-11-01"], months);
+    }
+
     [Fact]
     public void SqlServer_IdempotentScript_IsGeneratedForEveryContext()
     {

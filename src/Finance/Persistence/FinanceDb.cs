@@ -41,6 +41,7 @@ public sealed class FinanceDb(DbContextOptions<FinanceDb> options) : DbContext(o
     public DbSet<PooledFunding.PanelDecision> PanelDecisions => Set<PooledFunding.PanelDecision>();
     public DbSet<PooledFunding.RechargeStatement> RechargeStatements => Set<PooledFunding.RechargeStatement>();
     public DbSet<PooledFunding.RechargeLine> RechargeLines => Set<PooledFunding.RechargeLine>();
+    public DbSet<PooledFunding.RechargedMonth> RechargedMonths => Set<PooledFunding.RechargedMonth>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -68,10 +68,17 @@ internal sealed class RechargeStatementConfiguration : IEntityTypeConfiguration<
         b.HasIndex(s => new { s.Partner, s.PeriodStart }).IsUnique(); // a partner's period is recharged once
         b.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.RechargeStatementId);
         b.HasMany(s => s.Receipts).WithOne().HasForeignKey(r => r.RechargeStatementId);
+        b.HasMany(s => s.Months).WithOne().HasForeignKey(m => m.RechargeStatementId);
         b.Ignore(s => s.Reference);
         b.Ignore(s => s.Received);
         b.Ignore(s => s.Outstanding);
     }
+}
+
+internal sealed class RechargedMonthConfiguration : IEntityTypeConfiguration<RechargedMonth>
+{
+    // A month is recharged to a partner once, whatever the length of the statement's period.
+    public void Configure(EntityTypeBuilder<RechargedMonth> b) => b.HasIndex(m => new { m.Partner, m.MonthStart }).IsUnique();
 }
 
 internal sealed class RechargeLineConfiguration : IEntityTypeConfiguration<RechargeLine>

@@ -28,7 +28,8 @@ public sealed class PrepareRechargeStatements(CommissioningDb commissioning, Fin
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
     /// <exception cref="DomainRuleException">
-    /// <c>PeriodNotOver</c> (no partner's period is over yet); <c>PeriodOverlapsStatement</c>; <c>EducationIsNotRecharged</c>.
+    /// <c>PeriodNotOver</c> (no partner's period is over yet); <c>PeriodOverlapsStatement</c> (also when a statement for
+    /// one of the months was saved by someone else meanwhile); <c>EducationIsNotRecharged</c>.
     /// </exception>
     public async Task<RechargeOutcome> RunAsync(YearMonth month, IReadOnlyList<Partner> partners, string preparedBy, CancellationToken cancellationToken = default)
     {
@@ -68,7 +69,19 @@ public sealed class PrepareRechargeStatements(CommissioningDb commissioning, Fin
             }
         }
         finance.RechargeStatements.AddRange(statements);
-        await finance.SaveChangesAsync(cancellationToken); // a second preparer fails on (partner, period) and nothing is doubled
+        try
+        {
+            await finance.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // Someone prepared a statement for one of these months between our check and our save: each month is unique
+            // per partner in the database, so nothing of ours was written and nothing is recharged twice.
+            finance.ChangeTracker.Clear();
+            throw new DomainRuleException("PeriodOverlapsStatement",
+                $"Another preparation recharged {string.Join(" and ", statements.Select(st => CostSplit.PartnerName(st.Partner)).Distinct())} " +
+                "for some of the same months at the same moment: nothing was prepared. Look at the statements, and prepare again if a period is still missing.");
+        }
         return new(statements, [.. notes, .. notOver.Select(p => NotOverYet(p.Partner, p.Period))]);
     }
 

@@ -14,6 +14,7 @@ public sealed class RechargeStatement : IAudited
 {
     private readonly List<RechargeLine> _lines = [];
     private readonly List<RechargeReceipt> _receipts = [];
+    private readonly List<RechargedMonth> _months = [];
 
     private RechargeStatement() { }
 
@@ -26,6 +27,8 @@ public sealed class RechargeStatement : IAudited
         (Partner, PeriodStart, PeriodEnd, PreparedBy, PreparedAt, DueDate) = (partner, period.Start, period.End, preparedBy, preparedAt, dueDate);
         _lines.AddRange(lines);
         Total = Money.Sum(_lines.Select(l => l.Share));
+        for (var month = period.Start.With(DateAdjusters.StartOfMonth); month <= period.End; month = month.PlusMonths(1))
+            _months.Add(new RechargedMonth(partner, month));
     }
 
     public int Id { get; private set; }
@@ -38,6 +41,8 @@ public sealed class RechargeStatement : IAudited
     public Money Total { get; private set; }
     public IReadOnlyList<RechargeLine> Lines => _lines;
     public IReadOnlyList<RechargeReceipt> Receipts => _receipts;
+    /// <summary>The months the statement recharges, one row each, unique per partner in the database.</summary>
+    public IReadOnlyList<RechargedMonth> Months => _months;
 
     /// <summary>E.g. RCH-HEALTH-2026-11 (a month) or RCH-SOCIALCARE-2026-10-Q (a quarter from October).</summary>
     public string Reference => $"RCH-{Partner.ToString().ToUpperInvariant()}-{PeriodStart:yyyy-MM}" + (PeriodStart.PlusMonths(1).PlusDays(-1) == PeriodEnd ? "" : "-Q");
@@ -63,6 +68,24 @@ public sealed class RechargeStatement : IAudited
         _receipts.Add(receipt);
         return receipt;
     }
+}
+
+/// <summary>
+/// A month a statement recharges to its partner. Unique per partner and month in the database, so no two statements —
+/// a monthly one and a quarterly one prepared at the same moment on two servers — can recharge the same month twice:
+/// the second transaction fails and writes nothing.
+/// </summary>
+public sealed class RechargedMonth
+{
+    private RechargedMonth() { }
+
+    public RechargedMonth(Partner partner, LocalDate monthStart) => (Partner, MonthStart) = (partner, monthStart);
+
+    public long Id { get; private set; }
+    public int RechargeStatementId { get; private set; }
+    public Partner Partner { get; private set; }
+    /// <summary>The first day of the month.</summary>
+    public LocalDate MonthStart { get; private set; }
 }
 
 /// <summary>One payment's share on a statement: the placement (reference and initials only), what was paid, the days, the split and the share.</summary>

@@ -283,6 +283,18 @@ public abstract class PanelDatabaseTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal("PeriodOverlapsStatement", overlap.Rule);
         Assert.Contains("RCH-HEALTH-2026-10-Q already recharged October – December 2026", overlap.Message, StringComparison.Ordinal);
         Assert.Equal(2, await UseAsync("reader", (_, f) => f.RechargeStatements.CountAsync(Ct)));
+        // The database holds the same line without the use case's check (two servers preparing at the same moment): each
+        // month is recharged to a partner once, so a monthly November beside the quarter fails to save and writes nothing.
+        Assert.Equal(["2026-10-01", "2026-11-01", "2026-12-01"], await UseAsync("reader", async (_, f) =>
+            (await f.RechargedMonths.Where(m => m.RechargeStatementId == quarter.Id).ToListAsync(Ct)).Select(m => $"{m.MonthStart:yyyy-MM-dd}").Order().ToList()));
+        var raced = await Assert.ThrowsAsync<DbUpdateException>(() => UseAsync("finance.officer", async (_, f) =>
+        {
+            f.RechargeStatements.Add(new RechargeStatement(Partner.Health, new DateInterval(new LocalDate(2026, 11, 1), new LocalDate(2026, 11, 30)),
+                "finance.officer", _clock.GetCurrentInstant(), new LocalDate(2027, 2, 3), []));
+            return await f.SaveChangesAsync(Ct);
+        }));
+        Assert.True(UniqueViolation.Is(raced), raced.InnerException?.Message);
+        Assert.Equal(2, await UseAsync("reader", (_, f) => f.RechargeStatements.CountAsync(Ct)));
         // Asked for no partner, it prepares nothing and says so.
         Assert.Equal("Nothing to prepare.", (await PrepareAsync(quarterlyHealth, new YearMonth(2026, 12))).Message);
     }

@@ -1467,6 +1467,35 @@ namespace Placements.Migrations.SqlServer.Finance
                     b.ToTable("RechargeStatements");
                 });
 
+            modelBuilder.Entity("Placements.Finance.PooledFunding.RechargedMonth", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("MonthStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("RechargeStatementId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RechargeStatementId");
+
+                    b.HasIndex("Partner", "MonthStart")
+                        .IsUnique();
+
+                    b.ToTable("RechargedMonths");
+                });
+
             modelBuilder.Entity("Placements.Finance.PooledFunding.Referral", b =>
                 {
                     b.Property<int>("Id")
@@ -1710,6 +1739,15 @@ namespace Placements.Migrations.SqlServer.Finance
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Placements.Finance.PooledFunding.RechargedMonth", b =>
+                {
+                    b.HasOne("Placements.Finance.PooledFunding.RechargeStatement", null)
+                        .WithMany("Months")
+                        .HasForeignKey("RechargeStatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Placements.Finance.Agreements.PlacementAgreement", b =>
                 {
                     b.Navigation("Extras");
@@ -1749,6 +1787,8 @@ namespace Placements.Migrations.SqlServer.Finance
             modelBuilder.Entity("Placements.Finance.PooledFunding.RechargeStatement", b =>
                 {
                     b.Navigation("Lines");
+
+                    b.Navigation("Months");
 
                     b.Navigation("Receipts");
                 });

@@ -1400,6 +1400,33 @@ namespace Placements.Migrations.Sqlite.Finance
                     b.ToTable("RechargeStatements");
                 });
 
+            modelBuilder.Entity("Placements.Finance.PooledFunding.RechargedMonth", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MonthStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RechargeStatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RechargeStatementId");
+
+                    b.HasIndex("Partner", "MonthStart")
+                        .IsUnique();
+
+                    b.ToTable("RechargedMonths");
+                });
+
             modelBuilder.Entity("Placements.Finance.PooledFunding.Referral", b =>
                 {
                     b.Property<int>("Id")
@@ -1641,6 +1668,15 @@ namespace Placements.Migrations.Sqlite.Finance
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Placements.Finance.PooledFunding.RechargedMonth", b =>
+                {
+                    b.HasOne("Placements.Finance.PooledFunding.RechargeStatement", null)
+                        .WithMany("Months")
+                        .HasForeignKey("RechargeStatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Placements.Finance.Agreements.PlacementAgreement", b =>
                 {
                     b.Navigation("Extras");
@@ -1680,6 +1716,8 @@ namespace Placements.Migrations.Sqlite.Finance
             modelBuilder.Entity("Placements.Finance.PooledFunding.RechargeStatement", b =>
                 {
                     b.Navigation("Lines");
+
+                    b.Navigation("Months");
 
                     b.Navigation("Receipts");
                 });

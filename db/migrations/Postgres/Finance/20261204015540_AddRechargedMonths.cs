@@ -1,0 +1,61 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Placements.Migrations.Postgres.Finance
+{
+    /// <inheritdoc />
+    public partial class AddRechargedMonths : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RechargedMonths",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RechargeStatementId = table.Column<int>(type: "integer", nullable: false),
+                    Partner = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MonthStart = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RechargedMonths", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RechargedMonths_RechargeStatements_RechargeStatementId",
+                        column: x => x.RechargeStatementId,
+                        principalTable: "RechargeStatements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            // Statements prepared before this table existed: one row per month of each period (1 or 3 months).
+            migrationBuilder.Sql(@"INSERT INTO ""RechargedMonths"" (""RechargeStatementId"", ""Partner"", ""MonthStart"")
+SELECT s.""Id"", s.""Partner"", (date_trunc('month', s.""PeriodStart"") + make_interval(months => m.n))::date
+FROM ""RechargeStatements"" s CROSS JOIN generate_series(0, 11) AS m(n)
+WHERE (date_trunc('month', s.""PeriodStart"") + make_interval(months => m.n))::date <= s.""PeriodEnd"";");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RechargedMonths_Partner_MonthStart",
+                table: "RechargedMonths",
+                columns: new[] { "Partner", "MonthStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RechargedMonths_RechargeStatementId",
+                table: "RechargedMonths",
+                column: "RechargeStatementId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RechargedMonths");
+        }
+    }
+}
