@@ -39,6 +39,7 @@ public class PartnerContributionsExamples
         Assert.Equal((Pounds(15_750m), Pounds(7_896.58m + 3_926.71m), Pounds(2_356.03m), Pounds(1_570.68m)),
             (first.Forecast.Total, first.Education, first.Health, first.SocialCare));
         Assert.Equal(Pounds(15_750m), first.Education + first.Health + first.SocialCare);
+        Assert.Equal("education 50%, health (ICB) 30%, social care 20% from 1 Oct 2026", first.Split);
 
         var health = contributions.Partners.Single(p => p.Partner == Partner.Health);
         var social = contributions.Partners.Single(p => p.Partner == Partner.SocialCare);
@@ -62,6 +63,7 @@ public class PartnerContributionsExamples
         var contributions = PartnerContributions.For(Forecast, splits, new Dictionary<Partner, Money>());
 
         var only = Assert.Single(contributions.Placements);
+        Assert.Equal("education 50%, health (ICB) 30%, social care 20% from 1 Jan 2027 to 31 Jan 2027", only.Split);
         Assert.Equal((Pounds(678.13m + 2_581.25m), Pounds(406.87m), Pounds(271.25m)), (only.Education, only.Health, only.SocialCare));
         Assert.Equal(Pounds(3_937.50m), only.Education + only.Health + only.SocialCare);
     }

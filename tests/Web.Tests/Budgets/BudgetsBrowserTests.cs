@@ -29,6 +29,9 @@ public sealed class BudgetsBrowserTests(BrowserSession browser)
         Assert.Equal("High Needs budget monitoring", await page.Locator("h1").InnerTextAsync());
         Assert.Equal(13, await page.Locator("[data-testid=lines] tbody tr").CountAsync()); // every s251 line, no 1.2.12
         Assert.True(await page.Locator("#budget-chart").IsVisibleAsync());
+        // The demo panel split placements: what health and social care are expected to contribute is shown too (and scanned).
+        Assert.Equal(["Health (ICB)", "Social care"], await page.Locator("[data-testid=contributions] tbody th").AllInnerTextsAsync());
+        Assert.StartsWith("£", await page.Locator("[data-total=net]").InnerTextAsync());
         await BrowserSession.AssertNoViolationsAsync(page, "budget monitoring");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Scenario", Exact = true }).ClickAsync();

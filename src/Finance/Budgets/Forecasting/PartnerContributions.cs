@@ -59,7 +59,9 @@ public static class PartnerContributions
             if (DaysInYear(p, forecast.Year) is not { } days) continue;
             var shares = Recharges.For(new PaidForPlacement(p.Placement.PlacementId, p.Placement.Reference, days, p.Total, "forecast"), inForce);
             Money Of(Partner partner) => Money.Sum(shares.Where(s => s.Partner == partner).Select(s => s.Amount));
-            var described = string.Join("; ", shares.Select(s => s.Split).Distinct());
+            // E.g. "education 50%, health 30%, social care 20% from 1 Oct 2026": each split over the placement's days.
+            var described = string.Join("; ", inForce.Where(s => s.From <= days.End && (s.Until is null || s.Until >= days.Start))
+                .Select(s => $"{s.Split} from {s.From:d MMM yyyy}" + (s.Until is { } until && until < days.End ? $" to {until:d MMM yyyy}" : "")));
             var (health, socialCare) = (Of(Partner.Health), Of(Partner.SocialCare));
             // Education's share includes the days under no split: the council's own cost.
             placements.Add(new JointPlacementContribution(p, described, p.Total - health - socialCare, health, socialCare));
