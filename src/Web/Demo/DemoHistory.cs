@@ -91,7 +91,8 @@ public sealed class DemoHistory(IServiceProvider services, LocalDate today)
             var sixth = month.OnDayOfMonth(6);
             var inputs = await loader.LoadAsync(_year, sixth, settings, cancellationToken);
             _actor.ActingAs(BudgetSnapshotJobActor);
-            await new TakeBudgetSnapshot(loader, _finance, At(sixth, 7)).SaveAsync(AsKnownOn(inputs, sixth, today), BudgetSnapshotJobActor, settings, cancellationToken);
+            await new TakeBudgetSnapshot(loader, _finance, At(sixth, 7), services.GetService<ISnapshotPlacementWriter>())
+                .SaveAsync(AsKnownOn(inputs, sixth, today), BudgetSnapshotJobActor, settings, cancellationToken);
             if (month.Month == 9) await ReviseBudgetAsync(month.OnDayOfMonth(24), cancellationToken);
         }
         if (!Months.Any(m => m.Month == 9)) await ReviseBudgetAsync(today, cancellationToken);

@@ -36,6 +36,7 @@ public static class PlacementsHost
         builder.Services.AddSingleton<Payments.PaymentRunProgress>();
         builder.Services.AddScoped<Payments.PaymentOperations>();
         builder.Services.AddSingleton<Finance.Payments.IPaymentLineWriter, Payments.BulkPaymentLineWriter>();
+        builder.Services.AddSingleton<Finance.Budgets.Snapshots.ISnapshotPlacementWriter, Database.BulkSnapshotPlacementWriter>();
         builder.Services.AddScoped<Finance.Payments.PreparePaymentRun>();
         builder.Services.AddScoped<Finance.Payments.ApprovePaymentRun>();
         builder.Services.AddScoped<Finance.Payments.HoldPayments>();

@@ -259,7 +259,7 @@ public abstract class ForecastDatabaseTests(DatabaseProvider provider) : IAsyncL
         var (commissioning, finance) = _database.Contexts(by);
         await using var c = commissioning;
         await using var f = finance;
-        return await new TakeBudgetSnapshot(new LoadForecastInputs(c, f), f, _clock).RunAsync(asAt, by, Budgets, Ct);
+        return await new TakeBudgetSnapshot(new LoadForecastInputs(c, f), f, _clock, new Placements.Web.Database.BulkSnapshotPlacementWriter()).RunAsync(asAt, by, Budgets, Ct);
     }
 
     [Fact]
@@ -282,6 +282,12 @@ public abstract class ForecastDatabaseTests(DatabaseProvider provider) : IAsyncL
         var placements = await f.BudgetSnapshotPlacements.AsNoTracking().Where(p => p.BudgetSnapshotId == snapshot.Id).ToListAsync(Ct);
         Assert.Equal(5, placements.Count);
         Assert.All(placements, p => Assert.Equal(2, p.ChildInitials.Length));
+        // Written in bulk (COPY on PostgreSQL, a prepared INSERT on SQLite), each row reads back as the forecast's part.
+        Assert.Equal(
+            live.Placements.Select(p => (p.Placement.Reference, p.Placement.Stage, p.Placement.ProvisionType, p.Placement.End, p.AnnualRate, p.Actual,
+                p.Commitment, p.Pipeline, p.Placement.InvoicedAboveExpected)).OrderBy(x => x.Item1, StringComparer.Ordinal),
+            placements.Select(p => (p.PlacementReference, p.Stage, p.ProvisionType, p.End, p.AnnualRate, p.Actual, p.Commitment, p.Pipeline,
+                p.InvoicedAboveExpected)).OrderBy(x => x.Item1, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -15,8 +15,11 @@ public sealed record SnapshotOutcome(BudgetSnapshot Snapshot, bool Taken, string
 /// again changes nothing. Each line's RAG is compared with the previous snapshot's, so a line that crossed a threshold
 /// is an alert.
 /// </summary>
-public sealed class TakeBudgetSnapshot(LoadForecastInputs loader, FinanceDb finance, IClock clock)
+/// <param name="placementWriter">How the placement rows are written; null: through EF (<see cref="EntitySnapshotPlacementWriter"/>).</param>
+public sealed class TakeBudgetSnapshot(LoadForecastInputs loader, FinanceDb finance, IClock clock, ISnapshotPlacementWriter? placementWriter = null)
 {
+    private readonly ISnapshotPlacementWriter placements = placementWriter ?? new EntitySnapshotPlacementWriter();
+
     public async Task<SnapshotOutcome> RunAsync(LocalDate asAt, string takenBy, BudgetSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -43,10 +46,7 @@ public sealed class TakeBudgetSnapshot(LoadForecastInputs loader, FinanceDb fina
         await using var transaction = await finance.Database.BeginTransactionAsync(cancellationToken);
         finance.BudgetSnapshots.Add(snapshot);
         await finance.SaveChangesAsync(cancellationToken); // a second taker fails here on the month's unique index
-        finance.ChangeTracker.AutoDetectChangesEnabled = false;
-        finance.BudgetSnapshotPlacements.AddRange(forecast.Placements.Select(p => new BudgetSnapshotPlacement(snapshot.Id, p)));
-        await finance.SaveChangesAsync(cancellationToken);
-        finance.ChangeTracker.AutoDetectChangesEnabled = true;
+        await placements.WriteAsync(finance, snapshot.Id, forecast.Placements, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         finance.ChangeTracker.Clear();
 
