@@ -34,7 +34,7 @@ public sealed class BrowserTests(BrowserSession browser)
         // Wait for the redirect to arrive, not for every asset to load: the locators below wait for what they read.
         await page.WaitForURLAsync(BaseAddress + "/", new() { WaitUntil = WaitUntilState.Commit });
         Assert.Equal("Wessex Vale Council", await page.Locator("h1").InnerTextAsync());
-        // Every child on record: the demo county's, and any a browser test sharing this app added before (the panel's adds one).
+        // Every child on record: the demo county's, and any a browser test sharing this app added before it.
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var children = await scope.ServiceProvider.GetRequiredService<Placements.Commissioning.Persistence.CommissioningDb>().Children.CountAsync();

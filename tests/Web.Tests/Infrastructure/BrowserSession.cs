@@ -46,14 +46,17 @@ public sealed class BrowserSession : IAsyncLifetime
     }
 
     /// <summary>A page signed in through the real form as <paramref name="user"/>, on the overview.</summary>
-    public async Task<IPage> SignedInPageAsync(string user)
+    public Task<IPage> SignedInPageAsync(string user) => SignedInPageAsync(user, BaseAddress);
+
+    /// <summary>A page signed in as <paramref name="user"/> to another app on a real socket (one a test class keeps to itself).</summary>
+    public async Task<IPage> SignedInPageAsync(string user, string baseAddress)
     {
         var page = await NewPageAsync();
-        await page.GotoAsync(BaseAddress + "/Account/SignIn");
+        await page.GotoAsync(baseAddress + "/Account/SignIn");
         await page.GetByLabel("User name").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(PlacementsApp.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(BaseAddress + "/");
+        await page.WaitForURLAsync(baseAddress + "/");
         return page;
     }
 

@@ -101,7 +101,7 @@ public sealed class DemoPanelTests(PanelDemoApp app) : IClassFixture<PanelDemoAp
             Assert.Equal(2, statement.Lines.Select(l => l.PlacementReference).Distinct().Count()); // both jointly funded placements were paid
             foreach (var line in statement.Lines)
                 Assert.DoesNotContain(names, n => line.Description.Contains(n, StringComparison.OrdinalIgnoreCase) || line.ChildInitials.Length > 3);
-            var text = PdfText(PanelDocumentsPdf.RechargeStatement(new RechargeStatementDocument("Wessex Vale Council", statement)));
+            var text = PdfReading.Text(PanelDocumentsPdf.RechargeStatement(new RechargeStatementDocument("Wessex Vale Council", statement)));
             Assert.DoesNotContain(names, n => text.Contains(n, StringComparison.OrdinalIgnoreCase));
         }
         var health = statements.Single(s => s.Partner == Partner.Health);
@@ -111,11 +111,5 @@ public sealed class DemoPanelTests(PanelDemoApp app) : IClassFixture<PanelDemoAp
             Assert.DoesNotContain(names, n => decision.Reasons.Contains(n, StringComparison.OrdinalIgnoreCase) || (decision.Conditions ?? "").Contains(n, StringComparison.OrdinalIgnoreCase));
         foreach (var referral in referrals)
             Assert.DoesNotContain(names, n => referral.NeedsSummary.Contains(n, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static string PdfText(byte[] pdf)
-    {
-        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().Select(p => p.Text));
     }
 }

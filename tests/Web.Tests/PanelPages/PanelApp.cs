@@ -21,8 +21,12 @@ namespace Placements.Web.Tests.PanelPages;
 /// The real app on the demo county, for the panel pages' tests alone: referrals, meetings and decisions made here touch
 /// no other test. Each test refers a child of its own (<see cref="NewChildAsync"/>) to a special academy.
 /// </summary>
-public class PanelApp() : PlacementsApp(DatabaseProvider.Sqlite)
+public class PanelApp : PlacementsApp
 {
+    public PanelApp() : this(realServer: false) { }
+
+    protected PanelApp(bool realServer) : base(DatabaseProvider.Sqlite, realServer) { }
+
     /// <summary>Social care is recharged quarterly here, health monthly, so both kinds of period are prepared through the pages.</summary>
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [new("Panel:RechargeFrequency:SocialCare", "Quarterly")];
 
@@ -79,8 +83,12 @@ public class PanelApp() : PlacementsApp(DatabaseProvider.Sqlite)
 /// The panel app for the recharge tests alone, with a payment run of its own: a period is recharged to a partner once,
 /// so these tests do not share statements with the others.
 /// </summary>
-public sealed class PanelRechargesApp : PanelApp
+public class PanelRechargesApp : PanelApp
 {
+    public PanelRechargesApp() : this(realServer: false) { }
+
+    protected PanelRechargesApp(bool realServer) : base(realServer) { }
+
     /// <summary>Both partners recharged monthly (the default).</summary>
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
 
@@ -102,4 +110,13 @@ public sealed class PanelRechargesApp : PanelApp
             .ApproveAsync(month, new Approver("finance.approver", Money.FromPounds(100_000_000m)), null);
         if (!run.IsApproved) throw new InvalidOperationException($"{month}'s run was not approved.");
     }
+}
+
+/// <summary>
+/// The panel's recharge app on a real socket, for the browser test that holds a meeting and then recharges what the
+/// next run paid: its payment run and statements are its own, not the shared browser app's.
+/// </summary>
+public sealed class PanelBrowserApp() : PanelRechargesApp(realServer: true)
+{
+    public string BaseAddress => ClientOptions.BaseAddress.ToString().TrimEnd('/');
 }
