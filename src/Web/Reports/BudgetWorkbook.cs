@@ -11,8 +11,8 @@ namespace Placements.Web.Reports;
 /// <summary>
 /// The monthly High Needs report as an Excel workbook, so finance can trace any total to the placements behind it: for
 /// each placement line (1.2.1–1.2.3) the <c>Summary</c> sheet's actual, commitment and pipeline are the sums of the
-/// <c>Placements</c> sheet's rows on that line. Amounts are numbers in pounds (two decimal places) so Excel can sum them;
-/// dates are dates. Children appear by reference and initials only.
+/// <c>Placements</c> sheet's rows on that line. Amounts are numbers in pounds (two decimal places) so Excel can sum them,
+/// shown as 1,234.56; dates are dates (<see cref="WorkbookLayout"/>). Children appear by reference and initials only.
 /// </summary>
 public static class BudgetWorkbook
 {
@@ -45,7 +45,7 @@ public static class BudgetWorkbook
             [ContributionTotals] = ContributionTotalRows(report.Forecast, report.Contributions),
         };
         using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, sheets, excelType: ExcelType.XLSX);
+        MiniExcel.SaveAs(stream, sheets, excelType: ExcelType.XLSX, configuration: WorkbookLayout.For(sheets));
         return stream.ToArray();
     }
 

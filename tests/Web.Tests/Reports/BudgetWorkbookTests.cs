@@ -25,6 +25,21 @@ public sealed class BudgetWorkbookTests
     }
 
     [Fact]
+    public void Amounts_ShowAsPoundsAndPence_DatesAsDates_InColumnsWideEnoughToRead()
+    {
+        var bytes = BudgetWorkbook.Render(BudgetReportSample.Build());
+        // £1,412,000.00 is 12 characters: a narrower column would show ####.
+        var budget = Look(bytes, "Summary", "Budget");
+        Assert.Equal(WorkbookLayout.PoundsFormat, budget.Format);
+        Assert.True(budget.Width >= "1,412,000.00".Length, $"Budget column {budget.Width} wide");
+        Assert.Equal(WorkbookLayout.PoundsFormat, Look(bytes, "Placements", "Actual").Format);
+        Assert.Equal(WorkbookLayout.DateFormat, Look(bytes, "Placements", "Start").Format);
+        Assert.Null(Look(bytes, "Summary", "Name").Format);
+        // Still numbers Excel can sum: read back as numbers, not text.
+        Assert.IsType<double>(Sheet(bytes, "Summary")[0]["Budget"]);
+    }
+
+    [Fact]
     public void Summary_TotalRowEqualsTheForecast_1387500AgainstBudget1412000()
     {
         var report = BudgetReportSample.Build();
