@@ -95,6 +95,10 @@ public sealed class PanelBrowserTests(BrowserSession browser, PanelBrowserApp ap
         PdfReading.Has(letter, "£18,000.00 a year of £60,000.00");
         Assert.DoesNotContain("Quinn", minutes + letter, StringComparison.Ordinal);
 
+        // The deferred case goes back to the queue for a later meeting.
+        await page.GotoAsync(BaseAddress + $"/Panel/Referrals/{deferred.Reference}");
+        Assert.Equal("Submitted", await page.Locator("[data-testid=status]").InnerTextAsync());
+
         await page.GotoAsync(BaseAddress + $"/Panel/Children/{approved.Child}");
         Assert.Contains("Approved", await page.Locator("[data-testid=decisions]").InnerTextAsync());
         await BrowserSession.AssertNoViolationsAsync(page, "case history");
