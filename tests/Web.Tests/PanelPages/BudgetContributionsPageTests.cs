@@ -13,7 +13,7 @@ namespace Placements.Web.Tests.PanelPages;
 /// <summary>
 /// The High Needs forecast is what the council pays; on the demo county, whose panel has split placements between the
 /// partners, the monitoring page also shows what health and social care are expected to contribute this year, what is
-/// recharged so far, and the forecast net of it; the workbook's figures are the page's.
+/// recharged so far, and the forecast net of it; the workbook's figures are the page's, and the month's snapshot keeps them.
 /// </summary>
 public sealed class BudgetContributionsPageTests(PanelApp app) : IClassFixture<PanelApp>
 {
@@ -47,6 +47,31 @@ public sealed class BudgetContributionsPageTests(PanelApp app) : IClassFixture<P
         Assert.Equal(Pounds(expected.Expected), Pounds(totals.Single(r => (string?)r["Partner"] == "Total")["Expected this year"]));
         Assert.Equal(Pounds(expected.NetOf(forecast)),
             Pounds(totals.Single(r => (string?)r["Partner"] == "Forecast outturn net of partner contributions")["Expected this year"]));
+    }
+
+    [Fact]
+    public async Task TheMonthsSnapshot_KeepsEachPartnersExpectedContribution_AndTheNetForecast()
+    {
+        var (forecast, expected) = await ExpectedAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<Placements.Finance.Budgets.Snapshots.TakeBudgetSnapshot>()
+                .RunAsync(app.Today, "test:contributions", scope.ServiceProvider.GetRequiredService<BudgetSettings>());
+            var snapshot = outcome.Snapshot;
+            Assert.Equal(forecast.Forecast, snapshot.Forecast);
+            Assert.Equal((expected.Partners.Single(p => p.Partner == Partner.Health).Expected, expected.Partners.Single(p => p.Partner == Partner.SocialCare).Expected),
+                (snapshot.HealthContribution, snapshot.SocialCareContribution));
+            Assert.Equal(expected.NetOf(forecast), snapshot.NetForecast);
+        }
+
+        var holder = await app.SignedInAsync("budget.holder");
+        var month = app.Today.ToString("yyyy-MM", null);
+        var page = WebUtility.HtmlDecode(await holder.GetStringAsync($"/Budgets/Snapshots/{month}"));
+        Assert.Equal(expected.NetOf(forecast).ToString(), Regex.Match(page, "data-total=\"net\">([^<]+)<").Groups[1].Value);
+        Assert.StartsWith(expected.Expected.ToString() + " ", Regex.Match(page, "data-total=\"contributions\">(.*?)</dd>", RegexOptions.Singleline).Groups[1].Value);
+        var list = WebUtility.HtmlDecode(await holder.GetStringAsync("/Budgets/Snapshots"));
+        Assert.Equal(expected.NetOf(forecast).ToString(),
+            Regex.Match(list, $"data-month=\"{month}\">.*?data-figure=\"net\">([^<]+)<", RegexOptions.Singleline).Groups[1].Value);
     }
 
     private async Task<(HighNeedsForecastResult Forecast, ContributionsForecast Contributions)> ExpectedAsync()

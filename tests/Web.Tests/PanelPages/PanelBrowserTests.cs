@@ -120,7 +120,9 @@ public sealed class PanelBrowserTests(BrowserSession browser, PanelBrowserApp ap
         {
             await page.GotoAsync(BaseAddress + "/Panel/Recharges");
             await page.GetByRole(AriaRole.Link, new() { Name = $"RCH-{partner}-{month}", Exact = true }).ClickAsync();
-            var cells = await page.Locator($"[data-testid=lines] tr[data-placement='{approved.Placement}'] td").AllInnerTextsAsync();
+            var line = page.Locator($"[data-testid=lines] tr[data-placement='{approved.Placement}']");
+            await line.WaitForAsync(); // the statement's page has loaded
+            var cells = await line.Locator("td").AllInnerTextsAsync();
             // Each line: placement, initials, description, days, paid, split, share.
             var paid = Money.Parse(cells[4]);
             Assert.True(paid.Pence > 0, "last month's run paid the approved placement");

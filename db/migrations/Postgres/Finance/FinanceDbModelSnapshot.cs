@@ -328,10 +328,16 @@ namespace Placements.Migrations.Postgres.Finance
                     b.Property<long>("Forecast")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("HealthContribution")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Month")
                         .IsRequired()
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
+
+                    b.Property<long?>("SocialCareContribution")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("TakenAt")
                         .HasColumnType("timestamp with time zone");

@@ -328,10 +328,16 @@ namespace Placements.Migrations.SqlServer.Finance
                     b.Property<long>("Forecast")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("HealthContribution")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Month")
                         .IsRequired()
                         .HasMaxLength(7)
                         .HasColumnType("nvarchar(7)");
+
+                    b.Property<long?>("SocialCareContribution")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("TakenAt")
                         .HasColumnType("datetime2");

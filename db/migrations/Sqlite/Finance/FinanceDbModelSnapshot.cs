@@ -307,10 +307,16 @@ namespace Placements.Migrations.Sqlite.Finance
                     b.Property<long>("Forecast")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HealthContribution")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Month")
                         .IsRequired()
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SocialCareContribution")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("TakenAt")
                         .HasColumnType("TEXT");

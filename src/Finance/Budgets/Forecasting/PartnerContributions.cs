@@ -87,11 +87,14 @@ public sealed class ForecastPartnerContributions(FinanceDb finance)
     public async Task<ContributionsForecast> ForAsync(HighNeedsForecastResult forecast, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(forecast);
-        var splits = (await finance.PanelDecisions.AsNoTracking().ToListAsync(cancellationToken)).GroupBy(d => d.PlacementId)
+        // As the forecast's actuals are: what the panel had decided and the statements prepared by the end of the as-at day.
+        var cutoff = forecast.AsAt.PlusDays(1).AtStartOfDayInZone(DateTimeZoneProviders.Tzdb["Europe/London"]).ToInstant();
+        var splits = (await finance.PanelDecisions.AsNoTracking().ToListAsync(cancellationToken)).Where(d => d.DecidedAt < cutoff).GroupBy(d => d.PlacementId)
             .ToDictionary(g => g.Key, g => PanelDecision.SplitsInForce(g));
         var (start, end) = (forecast.Year.Start, forecast.Year.End);
         var recharged = (await finance.RechargeStatements.AsNoTracking().Include(s => s.Lines)
                 .Where(s => s.PeriodStart >= start && s.PeriodStart <= end).ToListAsync(cancellationToken))
+            .Where(s => s.PreparedAt < cutoff)
             .GroupBy(s => s.Partner).ToDictionary(g => g.Key, g => Money.Sum(g.Select(s => s.Total)));
         return PartnerContributions.For(forecast, splits, recharged);
     }

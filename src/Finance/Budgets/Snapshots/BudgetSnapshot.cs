@@ -20,12 +20,20 @@ public sealed class BudgetSnapshot : IAudited
 
     private BudgetSnapshot() { }
 
-    public BudgetSnapshot(HighNeedsForecastResult forecast, string takenBy, Instant takenAt, IReadOnlyDictionary<string, RagStatus>? previousRag)
+    /// <param name="contributions">What health and social care were expected to contribute to the forecast, kept beside it
+    /// so the month's net position is on record too; null if not worked out.</param>
+    public BudgetSnapshot(HighNeedsForecastResult forecast, string takenBy, Instant takenAt, IReadOnlyDictionary<string, RagStatus>? previousRag,
+        ContributionsForecast? contributions = null)
     {
         ArgumentNullException.ThrowIfNull(forecast);
         (FinancialYear, Month, AsAt, TakenBy, TakenAt) = (forecast.Year, forecast.AsAt.ToYearMonth(), forecast.AsAt, takenBy, takenAt);
         TrendIncluded = forecast.Options.IncludeTrend;
         (Budget, Forecast) = (forecast.Budget, forecast.Forecast);
+        if (contributions is not null)
+        {
+            HealthContribution = contributions.Partners.Single(p => p.Partner == PooledFunding.Partner.Health).Expected;
+            SocialCareContribution = contributions.Partners.Single(p => p.Partner == PooledFunding.Partner.SocialCare).Expected;
+        }
         _lines.AddRange(forecast.Lines.Select(l => new BudgetSnapshotLine(l, previousRag?.GetValueOrDefault(l.Line.Code))));
         _provisionTypes.AddRange(forecast.ProvisionTypes.Select(t => new BudgetSnapshotProvisionType(t)));
     }
@@ -45,6 +53,15 @@ public sealed class BudgetSnapshot : IAudited
     public IReadOnlyList<BudgetSnapshotNote> Notes => _notes;
 
     public Money Variance => Forecast - Budget;
+
+    /// <summary>Health's (the ICB's) expected contribution to the year's jointly funded placements; null in a snapshot taken before contributions were kept.</summary>
+    public Money? HealthContribution { get; private set; }
+
+    /// <summary>Social care's expected contribution; null in a snapshot taken before contributions were kept.</summary>
+    public Money? SocialCareContribution { get; private set; }
+
+    /// <summary>The forecast outturn less the partners' expected contributions: the cost that stays with the High Needs Block.</summary>
+    public Money? NetForecast => HealthContribution is { } health && SocialCareContribution is { } socialCare ? Forecast - health - socialCare : null;
 
     /// <summary>Lines whose forecast crossed into a worse RAG status since the previous snapshot: the alerts.</summary>
     public IEnumerable<BudgetSnapshotLine> Alerts => _lines.Where(l => l.Alert);

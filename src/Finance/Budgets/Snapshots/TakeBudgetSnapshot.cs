@@ -13,7 +13,7 @@ public sealed record SnapshotOutcome(BudgetSnapshot Snapshot, bool Taken, string
 /// Takes the month's budget-monitoring snapshot (the monthly Quartz job calls this after the payment run): the base
 /// forecast of the financial year on <c>asAt</c>, stored with every placement's part, immutable. One a month: taking it
 /// again changes nothing. Each line's RAG is compared with the previous snapshot's, so a line that crossed a threshold
-/// is an alert.
+/// is an alert. The partners' expected contributions are kept beside the gross forecast, so the net is on record too.
 /// </summary>
 /// <param name="placementWriter">How the placement rows are written; null: through EF (<see cref="EntitySnapshotPlacementWriter"/>).</param>
 public sealed class TakeBudgetSnapshot(LoadForecastInputs loader, FinanceDb finance, IClock clock, ISnapshotPlacementWriter? placementWriter = null)
@@ -41,7 +41,8 @@ public sealed class TakeBudgetSnapshot(LoadForecastInputs loader, FinanceDb fina
         var forecast = HighNeedsForecast.Compute(inputs, ForecastOptions.Base, settings.Rag);
         var previous = await finance.BudgetSnapshots.AsNoTracking().Include(s => s.Lines)
             .Where(s => s.FinancialYear == inputs.Year && s.AsAt < inputs.AsAt).OrderByDescending(s => s.AsAt).FirstOrDefaultAsync(cancellationToken);
-        var snapshot = new BudgetSnapshot(forecast, takenBy, clock.GetCurrentInstant(), previous?.Lines.ToDictionary(l => l.S251Line, l => l.Rag));
+        var contributions = await new ForecastPartnerContributions(finance).ForAsync(forecast, cancellationToken);
+        var snapshot = new BudgetSnapshot(forecast, takenBy, clock.GetCurrentInstant(), previous?.Lines.ToDictionary(l => l.S251Line, l => l.Rag), contributions);
 
         await using var transaction = await finance.Database.BeginTransactionAsync(cancellationToken);
         finance.BudgetSnapshots.Add(snapshot);
